@@ -1,0 +1,172 @@
+/*
+Package analyzer defines blockcheck, an Analyzer that finds blocking
+operations that ignore cancellation on latency-sensitive paths.
+
+# Analyzer blockcheck
+
+blockcheck: report blocking operations that ignore cancellation on goroutine, handler and event-loop paths
+
+A handler that calls time.Sleep or http.Get cannot be cancelled when
+the client goes away; a goroutine that sends on a channel nobody reads
+any more leaks forever; an event loop that makes a blocking call in
+one case stalls every other case, the quit case included. blockcheck
+starts from the entry points where this matters, follows calls within
+the package and, through facts, into other packages, and reports each
+blocking operation that has no way out, with the path from the entry
+point to it and the context-aware alternative.
+
+Entry points:
+
+  - go statements, (*errgroup.Group).Go and TryGo, (*sync.WaitGroup).Go,
+    time.AfterFunc and context.AfterFunc;
+  - net/http handlers: func(http.ResponseWriter, *http.Request),
+    ServeHTTP methods, and literals of that shape;
+  - gRPC-style methods (ctx, *Req) (*Resp, error) and streaming
+    methods whose parameter is a stream server interface (any
+    interface with a Context() context.Context method);
+  - every function that takes a context.Context (or a type that
+    implements it) or an *http.Request;
+  - the case bodies of for-select event loops;
+  - the statements run with a sync.Mutex or sync.RWMutex held;
+  - functions marked //blockcheck:entry, or named by -entry.
+
+main, init, what is written inside them, generated files and (unless
+-tests) test files are never entry points. Code reached only from main
+is not reported.
+
+Calls are followed when they are static: functions, methods of
+concrete types, method values, and function literals called, deferred
+or assigned to a local variable and called. Calls through interfaces
+and function values are not followed. A function that takes a context
+is judged as an entry point of its own and does not block its callers:
+it has promised to honour cancellation. The standard library is known
+from a table, not from its bodies.
+
+Each finding is reported once, at the place to change: the operation
+when it is in the analysed package, or the call into another package.
+Its related positions are the path from the entry point. Its category
+is one of the rule families below; -disable switches families off.
+
+# Rule sleep
+
+time.Sleep, <-time.After and a receive from a timer outside a select,
+ranging over a ticker (its channel is never closed), and rate limiters
+without a context (flowcontrol.RateLimiter.Accept,
+ratelimit.Limiter.Take).
+
+	WRONG: time.Sleep(backoff)
+	RIGHT: t := time.NewTimer(backoff)
+	       defer t.Stop()
+	       select {
+	       case <-ctx.Done():
+	           return ctx.Err()
+	       case <-t.C:
+	       }
+
+# Rule chan
+
+A send, receive or select that can block forever. A select has a way
+out when it has a default, or a case on ctx.Done(), a timer, or a
+signal channel (element type struct{}, or a name such as done, quit or
+stop). Channels a function makes itself belong to its own goroutines
+and are not judged, ranging over a channel is the worker-pool idiom,
+and v, ok := <-ch handles a close. Operations on other channels are
+findings where a context is at hand. Two shapes are findings
+wherever they are: a goroutine that sends its result on an unbuffered
+channel whose receiver selects on another way out (the abandoned
+result channel), and a send on a stop channel, which blocks once the
+loop has exited.
+
+	WRONG: s.jobs <- job
+	RIGHT: select {
+	       case s.jobs <- job:
+	       case <-ctx.Done():
+	           return ctx.Err()
+	       }
+
+	WRONG: ch := make(chan result)
+	RIGHT: ch := make(chan result, 1)
+
+	WRONG: s.stop <- struct{}{}
+	RIGHT: close(s.stop)
+
+# Rule sync
+
+(*sync.Cond).Wait, which cannot be cancelled; sync.WaitGroup.Wait
+inside the loop that starts the goroutines it waits for, and Add
+inside the goroutine it counts; and any blocking operation made while
+a sync.Mutex or sync.RWMutex is held.
+
+	WRONG: s.mu.Lock(); defer s.mu.Unlock(); resp, err := http.Get(url)
+	RIGHT: resp, err := fetch(ctx, url); s.mu.Lock(); s.cache[url] = resp; s.mu.Unlock()
+
+# Rule http
+
+http.Get, Head, Post, PostForm and the same methods of *http.Client,
+and requests built by http.NewRequest and sent by Client.Do.
+
+	WRONG: req, _ := http.NewRequest("GET", url, nil)
+	RIGHT: req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+
+# Rule sql
+
+Every database/sql method with a Context twin, on *sql.DB, *sql.Tx and
+*sql.Stmt: Query, QueryRow, Exec, Prepare, Ping, Begin.
+
+	WRONG: rows, err := db.Query(q, id)
+	RIGHT: rows, err := db.QueryContext(ctx, q, id)
+
+# Rule exec
+
+exec.Command whose command is run (Run, Output, CombinedOutput, Wait).
+
+	WRONG: out, err := exec.Command("git", "fetch").Output()
+	RIGHT: out, err := exec.CommandContext(ctx, "git", "fetch").Output()
+
+# Rule net
+
+net.Dial, net.DialTimeout, (*net.Dialer).Dial, net.Listen,
+net.ListenPacket, the net.Lookup functions, tls.Dial,
+tls.DialWithDialer and (*tls.Conn).Handshake.
+
+	WRONG: conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	RIGHT: conn, err := (&net.Dialer{Timeout: 5 * time.Second}).DialContext(ctx, "tcp", addr)
+
+# Rule syscall
+
+Blocking system calls of syscall and golang.org/x/sys/unix (Flock,
+Wait4, Select, Poll, EpollWait, Accept, Recvfrom...). There is no way
+to cancel them: keep them off cancellable paths.
+
+# Rule eventloop
+
+A blocking operation in a case body of a for-select loop: while it
+waits, no other case runs, the quit case included.
+
+	WRONG: case ev := <-s.events:
+	           http.Post(s.hook, "text/plain", ev.body()) // the quit case waits
+	RIGHT: case ev := <-s.events:
+	           go s.notify(ctx, ev) // the call is bounded by ctx, and off the loop
+
+# Rule custom
+
+Functions named with -blocking, with the alternative given there.
+
+# Suppression
+
+//blockcheck:ignore followed by a reason silences the findings on its
+line or the line below; in a function's doc comment, every finding in
+that function and every finding reached through it. An ignore without
+a reason is reported itself.
+
+# Fixes
+
+Where a context is in scope at the call (a context parameter or
+variable, or r.Context() of a request parameter) and the rewrite is
+mechanical, the finding carries a suggested fix: the Context method
+of database/sql, exec.CommandContext, http.NewRequestWithContext,
+net.Dialer.DialContext, net.DefaultResolver lookups and
+HandshakeContext. A context is never invented, and a context the
+function compares with nil is not used.
+*/
+package analyzer

@@ -1,0 +1,166 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// entryKind says why a function (or a region of one) is
+// latency-sensitive: who is waiting for it, or who cannot stop it.
+type entryKind int
+
+const (
+	kindNone entryKind = iota
+	kindGo                // a go statement
+	kindErrgroup          // (*errgroup.Group).Go or TryGo
+	kindWaitGroupGo       // (*sync.WaitGroup).Go
+	kindAfterFunc         // time.AfterFunc
+	kindContextAfterFunc  // context.AfterFunc
+	kindHandler           // func(http.ResponseWriter, *http.Request), ServeHTTP
+	kindGRPC              // (ctx, *Req) (*Resp, error) method
+	kindStream            // method taking a streaming RPC server
+	kindCtx               // any function taking a context or a request
+	kindDirective         // //blockcheck:entry or the -entry flag
+	kindEventLoop         // the case bodies of a for-select loop
+	kindLock              // statements run with a mutex held
+)
+
+// root is one entry point: a function body, or (for event loops and
+// locks) a region of one, or a function of another package started
+// as a goroutine.
+type root struct {
+	kind      entryKind
+	pos       token.Pos // what makes it an entry: the go statement, the function's name
+	fn        *funcInfo
+	region    *region
+	spawnedIn *funcInfo // for spawns, the function with the go statement
+	ext       *types.Func
+	fact      *blockingFact
+}
+
+// spawnerKind says whether the function named full starts its argument
+// number arg as a goroutine or a callback. Matched by full name, so
+// there is no dependency on golang.org/x/sync.
+func spawnerKind(full string) (entryKind, int) {
+	switch full {
+	case "(*golang.org/x/sync/errgroup.Group).Go", "(*golang.org/x/sync/errgroup.Group).TryGo":
+		return kindErrgroup, 0
+	case "(*sync.WaitGroup).Go":
+		return kindWaitGroupGo, 0
+	case "time.AfterFunc":
+		return kindAfterFunc, 1
+	case "context.AfterFunc":
+		return kindContextAfterFunc, 1
+	}
+	return kindNone, 0
+}
+
+// signatureRoots adds every function whose parameters make it an
+// entry point, and those named by a directive or the -entry flag.
+func (s *state) signatureRoots() {
+	for _, fi := range s.funcs {
+		if fi.excluded {
+			continue
+		}
+		if k := s.signatureKind(fi); k != kindNone {
+			s.roots = append(s.roots, &root{kind: k, pos: fi.namePos(), fn: fi})
+		}
+	}
+}
+
+func (fi *funcInfo) namePos() token.Pos {
+	if fi.decl != nil {
+		return fi.decl.Name.Pos()
+	}
+	return fi.lit.Pos()
+}
+
+func (s *state) signatureKind(fi *funcInfo) entryKind {
+	if fi.decl != nil && (s.directives.entry[fi.decl] || slices.Contains(s.cfg.Entries, fi.obj.FullName())) {
+		return kindDirective
+	}
+	if !fi.takesCtx {
+		return kindNone
+	}
+	var sig *types.Signature
+	if fi.obj != nil {
+		sig = fi.obj.Type().(*types.Signature)
+	} else if t, ok := s.info.TypeOf(fi.lit).(*types.Signature); ok {
+		sig = t
+	} else {
+		return kindCtx
+	}
+	params, results := sig.Params(), sig.Results()
+	switch {
+	case params.Len() == 2 && isResponseWriter(params.At(0).Type()) && isHTTPRequest(params.At(1).Type()):
+		return kindHandler
+	case sig.Recv() != nil && params.Len() == 2 && isNamed(params.At(0).Type(), "context", "Context") &&
+		isPointer(params.At(1).Type()) && results.Len() == 2 && isPointer(results.At(0).Type()) &&
+		types.Identical(results.At(1).Type(), types.Universe.Lookup("error").Type()):
+		return kindGRPC
+	case sig.Recv() != nil && params.Len() >= 1 && isStream(params.At(params.Len()-1).Type()) && results.Len() == 1:
+		return kindStream
+	}
+	return kindCtx
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.(*types.Pointer)
+	return ok
+}
+
+// describe names the entry point for messages: "HTTP handler
+// (*Server).orders", "goroutine started in Run".
+func (r *root) describe() string {
+	switch r.kind {
+	case kindGo:
+		return "the goroutine started in " + r.spawnedIn.topName()
+	case kindErrgroup:
+		return "the errgroup goroutine started in " + r.spawnedIn.topName()
+	case kindWaitGroupGo:
+		return "the WaitGroup goroutine started in " + r.spawnedIn.topName()
+	case kindAfterFunc:
+		return "the time.AfterFunc callback set in " + r.spawnedIn.topName()
+	case kindContextAfterFunc:
+		return "the context.AfterFunc callback set in " + r.spawnedIn.topName()
+	case kindHandler:
+		return "HTTP handler " + r.fn.displayName()
+	case kindGRPC:
+		return "gRPC method " + r.fn.displayName()
+	case kindStream:
+		return "streaming RPC method " + r.fn.displayName()
+	case kindCtx:
+		return r.fn.displayName() + ", which takes a context,"
+	case kindDirective:
+		return "entry point " + r.fn.displayName()
+	case kindEventLoop:
+		return "a case of the event loop in " + r.fn.topName()
+	case kindLock:
+		return r.fn.topName()
+	}
+	return r.fn.displayName()
+}
+
+// entryNote is the Related message at the entry point itself.
+func (r *root) entryNote() string {
+	switch r.kind {
+	case kindGo, kindErrgroup, kindWaitGroupGo:
+		return "goroutine started here"
+	case kindAfterFunc, kindContextAfterFunc:
+		return "callback set here"
+	case kindEventLoop:
+		return "event loop select"
+	case kindLock:
+		return r.region.lock + " locked here"
+	}
+	return "entry point: " + r.describe()
+}
+
+// topName is the declaration a function is written in.
+func (fi *funcInfo) topName() string {
+	for fi.parent != nil {
+		fi = fi.parent
+	}
+	return fi.name
+}

@@ -1,0 +1,147 @@
+package analyzer
+
+import (
+	"bytes"
+	"go/ast"
+	"go/printer"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// fixes offers the context-aware alternative of a call as a suggested
+// fix, when the rewrite is mechanical and a usable context is in scope
+// at the call. A context is never invented: with none at hand there is
+// no fix, and the message alone names the alternative.
+func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
+	if o.fix == fixNone || o.call == nil {
+		return nil
+	}
+	ctx := s.usableCtx(fi, o.pos)
+	if ctx == "" {
+		return nil
+	}
+	call := o.call
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	// insertArgs puts text before the first argument: "ctx, ".
+	insertArgs := func(text string) analysis.TextEdit {
+		if len(call.Args) == 0 {
+			return analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(text)}
+		}
+		return analysis.TextEdit{Pos: call.Args[0].Pos(), End: call.Args[0].Pos(), NewText: []byte(text + ", ")}
+	}
+	rename := func(name string) analysis.TextEdit {
+		return analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(name)}
+	}
+	var edits []analysis.TextEdit
+	switch o.fix {
+	case fixContextMethod:
+		// db.Query(q, args...) -> db.QueryContext(ctx, q, args...)
+		edits = []analysis.TextEdit{rename(sel.Sel.Name + "Context"), insertArgs(ctx)}
+	case fixBeginTx:
+		// db.Begin() -> db.BeginTx(ctx, nil)
+		edits = []analysis.TextEdit{rename("BeginTx"), insertArgs(ctx + ", nil")}
+	case fixHandshake:
+		// conn.Handshake() -> conn.HandshakeContext(ctx)
+		edits = []analysis.TextEdit{rename("HandshakeContext"), insertArgs(ctx)}
+	case fixNewRequest:
+		// http.NewRequest(m, u, b) -> http.NewRequestWithContext(ctx, m, u, b)
+		edits = []analysis.TextEdit{rename("NewRequestWithContext"), insertArgs(ctx)}
+	case fixCommand:
+		// exec.Command(name, args...) -> exec.CommandContext(ctx, name, args...)
+		edits = []analysis.TextEdit{rename("CommandContext"), insertArgs(ctx)}
+	case fixLookup:
+		// net.LookupHost(h) -> net.DefaultResolver.LookupHost(ctx, h)
+		// net.LookupIP(h)   -> net.DefaultResolver.LookupIP(ctx, "ip", h)
+		args := ctx
+		if sel.Sel.Name == "LookupIP" {
+			args = ctx + `, "ip"`
+		}
+		edits = []analysis.TextEdit{rename("DefaultResolver." + sel.Sel.Name), insertArgs(args)}
+	case fixDial, fixDialTimeout:
+		// net.Dial(n, a)           -> (&net.Dialer{}).DialContext(ctx, n, a)
+		// net.DialTimeout(n, a, d) -> (&net.Dialer{Timeout: d}).DialContext(ctx, n, a)
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok || len(call.Args) < 2 {
+			return nil
+		}
+		fields := ""
+		if o.fix == fixDialTimeout {
+			if len(call.Args) != 3 {
+				return nil
+			}
+			fields = "Timeout: " + s.source(call.Args[2])
+		}
+		text := "(&" + pkg.Name + ".Dialer{" + fields + "}).DialContext(" + ctx + ", " +
+			s.source(call.Args[0]) + ", " + s.source(call.Args[1]) + ")"
+		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
+	default:
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "Use " + strings.TrimPrefix(o.alt, "use "), TextEdits: edits}}
+}
+
+// usableCtx is the text of a context usable at pos in fi ("ctx",
+// "r.Context()"), or "" when there is none: no context variable, one
+// shadowed at pos, or one the function compares with nil (it may be nil
+// on some path).
+func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
+	v := fi.ctxVar
+	if v == nil {
+		return ""
+	}
+	scope := s.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return ""
+	}
+	if _, obj := scope.LookupParent(v.Name(), pos); obj != v {
+		return ""
+	}
+	if s.comparedWithNil(fi, v) {
+		return ""
+	}
+	if fi.ctxCall {
+		return v.Name() + ".Context()"
+	}
+	return v.Name()
+}
+
+// comparedWithNil reports whether the declaration fi is written in
+// compares v with nil anywhere.
+func (s *state) comparedWithNil(fi *funcInfo, v *types.Var) bool {
+	top := fi
+	for top.parent != nil {
+		top = top.parent
+	}
+	found := false
+	ast.Inspect(top.body, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryExpr)
+		if !ok || found || (b.Op != token.EQL && b.Op != token.NEQ) {
+			return !found
+		}
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			if id, ok := astutil.Unparen(pair[0]).(*ast.Ident); ok && s.info.Uses[id] == v {
+				if nid, ok := astutil.Unparen(pair[1]).(*ast.Ident); ok && nid.Name == "nil" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// source prints an expression as gofmt would.
+func (s *state) source(e ast.Expr) string {
+	var buf bytes.Buffer
+	if err := printer.Fprint(&buf, s.pass.Fset, e); err != nil {
+		return types.ExprString(e)
+	}
+	return buf.String()
+}

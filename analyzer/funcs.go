@@ -1,0 +1,212 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// funcInfo is one function body of the package: a declaration or a
+// function literal. Literals are functions of their own: what they do
+// blocks whoever calls them, not the function that wrote them.
+type funcInfo struct {
+	name   string        // for messages: "Run", "(*Server).Run", "func literal in Run"
+	obj    *types.Func   // nil for literals
+	decl   *ast.FuncDecl // nil for literals
+	lit    *ast.FuncLit  // nil for declarations
+	body   *ast.BlockStmt
+	file   *ast.File
+	parent *funcInfo // the function a literal is written in
+
+	// takesCtx: a context.Context, *http.Request or RPC stream
+	// parameter. Such a function has promised to honour cancellation;
+	// it is an entry point of its own and never blocks its callers.
+	takesCtx bool
+	// ctxVar is the variable that gives a usable context: a context
+	// itself, or (ctxCall) a request or stream whose Context method
+	// gives one. Nil when none is at hand.
+	ctxVar  *types.Var
+	ctxCall bool
+	// hasCtx: a context is in scope, as a parameter of this function or
+	// of one it is written in, or as a local variable.
+	hasCtx bool
+	// spawn is set for a literal started as a goroutine or callback.
+	spawn entryKind
+	// excluded: main, init, and what is written inside them; test files
+	// unless -tests; generated files. Never an entry point.
+	excluded bool
+	ignore   *directive // a //blockcheck:ignore in the doc comment
+
+	ops     []*op
+	calls   []*callSite
+	regions []*region
+
+	best map[Family]*step // the closest blocking operation per family (callgraph.go)
+}
+
+// callSite is a synchronous call to a function whose body we know (in
+// this package) or whose behaviour a fact tells (another package).
+type callSite struct {
+	pos    token.Pos
+	call   *ast.CallExpr
+	callee *funcInfo     // in this package
+	ext    *types.Func   // in another package
+	fact   *blockingFact // what ext blocks in
+}
+
+// region is a stretch of a function body that is an entry point by
+// itself: the case bodies of a for-select loop, or the statements
+// between Lock and Unlock.
+type region struct {
+	kind       entryKind
+	pos        token.Pos // the select statement, or the Lock call
+	start, end token.Pos
+	lock       string // for lock regions, the locked expression
+}
+
+func (r *region) contains(pos token.Pos) bool { return r == nil || (r.start <= pos && pos < r.end) }
+
+// state is the analysis of one package.
+type state struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	info  *types.Info
+	funcs []*funcInfo
+	byObj map[*types.Func]*funcInfo
+	byLit map[*ast.FuncLit]*funcInfo
+	roots []*root
+	// excludedFile marks test files (without -tests) and generated files.
+	excludedFile map[*ast.File]bool
+	directives   *directives
+}
+
+// collect builds a funcInfo for every function body of the package.
+// Declarations are created first so that calls between them resolve
+// whatever the order of the files.
+func (s *state) collect() {
+	for _, f := range s.pass.Files {
+		for _, d := range f.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			obj, _ := s.info.Defs[decl.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			fi := &funcInfo{name: funcName(obj), obj: obj, decl: decl, body: decl.Body, file: f}
+			fi.excluded = s.excludedFile[f] || isMainOrInit(s.pass.Pkg, decl)
+			fi.ignore = s.directives.onFunc(decl.Doc)
+			s.setParams(fi, decl.Type)
+			s.funcs = append(s.funcs, fi)
+			s.byObj[obj] = fi
+		}
+	}
+	// Literals are found while walking their enclosing declaration.
+	for _, fi := range s.funcs[:len(s.funcs):len(s.funcs)] {
+		s.walkFunc(fi)
+	}
+}
+
+func isMainOrInit(pkg *types.Package, decl *ast.FuncDecl) bool {
+	if decl.Recv != nil {
+		return false
+	}
+	return decl.Name.Name == "init" || (decl.Name.Name == "main" && pkg.Name() == "main")
+}
+
+// funcName is the short display name of a function: "Run",
+// "(*Server).Run", "(Point).String".
+func funcName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := ""
+	if p, ok := t.(*types.Pointer); ok {
+		ptr, t = "*", p.Elem()
+	}
+	name := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	return "(" + ptr + name + ")." + fn.Name()
+}
+
+// qualifiedName is funcName with the package name in front, for
+// functions of other packages: "store.Save", "(*store.DB).Save".
+func qualifiedName(fn *types.Func) string {
+	name := funcName(fn)
+	if fn.Pkg() == nil {
+		return name
+	}
+	if strings.HasPrefix(name, "(") {
+		return "(" + qualifyRecv(name[1:], fn.Pkg().Name())
+	}
+	return fn.Pkg().Name() + "." + name
+}
+
+func qualifyRecv(rest, pkg string) string {
+	if strings.HasPrefix(rest, "*") {
+		return "*" + pkg + "." + rest[1:]
+	}
+	return pkg + "." + rest
+}
+
+// newLit makes the funcInfo of a literal written in parent.
+func (s *state) newLit(lit *ast.FuncLit, parent *funcInfo) *funcInfo {
+	top := parent
+	for top.parent != nil {
+		top = top.parent
+	}
+	fi := &funcInfo{
+		name:     "func literal in " + top.name,
+		lit:      lit,
+		body:     lit.Body,
+		file:     parent.file,
+		parent:   parent,
+		excluded: parent.excluded,
+		ignore:   parent.ignore,
+	}
+	s.setParams(fi, lit.Type)
+	fi.hasCtx = fi.hasCtx || parent.hasCtx
+	if fi.ctxVar == nil {
+		fi.ctxVar, fi.ctxCall = parent.ctxVar, parent.ctxCall
+	}
+	s.funcs = append(s.funcs, fi)
+	s.byLit[lit] = fi
+	return fi
+}
+
+// setParams records the context a function's parameters give it.
+func (s *state) setParams(fi *funcInfo, ft *ast.FuncType) {
+	if ft.Params == nil {
+		return
+	}
+	for _, field := range ft.Params.List {
+		t := s.info.TypeOf(field.Type)
+		if t == nil {
+			continue
+		}
+		var v *types.Var
+		if len(field.Names) > 0 && field.Names[0].Name != "_" {
+			v, _ = s.info.Defs[field.Names[0]].(*types.Var)
+		}
+		switch {
+		case isContext(t):
+			fi.takesCtx, fi.hasCtx = true, true
+			if fi.ctxVar == nil && v != nil {
+				fi.ctxVar = v
+			}
+		case isHTTPRequest(t), isStream(t):
+			fi.takesCtx, fi.hasCtx = true, true
+			if fi.ctxVar == nil && v != nil {
+				fi.ctxVar, fi.ctxCall = v, true
+			}
+		}
+	}
+}

@@ -1,0 +1,281 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Is this operation cancellable? The answers live here: which select
+// has a way out, which channel is a signal, which the function owns.
+
+// selectHasWayOut reports whether a select can always be left: it has a
+// default, or a case that receives from a context's Done channel, a
+// timer, or a signal channel (element type struct{} or a name such as
+// done, quit or stop). The case skip, if not nil, does not count.
+func selectHasWayOut(info *types.Info, sel *ast.SelectStmt, skip ast.Stmt) bool {
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc == skip {
+			continue
+		}
+		if cc.Comm == nil {
+			return true // default
+		}
+		u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
+		if !ok {
+			continue // a send is no way out
+		}
+		if isWayOut(info, astutil.Unparen(u.X)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWayOut reports whether receiving from ch is a way to stop waiting.
+func isWayOut(info *types.Info, ch ast.Expr) bool {
+	if isContextDone(info, ch) {
+		return true
+	}
+	t := info.TypeOf(ch)
+	if isTimeChan(t) {
+		return true
+	}
+	if c, ok := under(t).(*types.Chan); ok {
+		if s, ok := under(c.Elem()).(*types.Struct); ok && s.NumFields() == 0 {
+			return true
+		}
+	}
+	return isStopName(chanName(ch))
+}
+
+func under(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
+// stopNameRE matches the names people give to channels that say stop.
+var stopNameRE = regexp.MustCompile(`(?i)(done|quit|stop|exit|clos|shut|cancel|abort|halt|kill|die|dying|finish|terminat)`)
+
+func isStopName(name string) bool { return name != "" && stopNameRE.MatchString(name) }
+
+// chanName is the last name in a channel expression: "stop" for
+// s.stop, "Done" for x.Done().
+func chanName(e ast.Expr) string {
+	switch e := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	case *ast.CallExpr:
+		return chanName(e.Fun)
+	case *ast.IndexExpr:
+		return chanName(e.X)
+	}
+	return ""
+}
+
+// isContextDone reports whether e is x.Done() for a context x.
+func isContextDone(info *types.Info, e ast.Expr) bool {
+	call, ok := astutil.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Done" {
+		return false
+	}
+	return isContext(info.TypeOf(sel.X))
+}
+
+// isContext reports whether t is context.Context or implements it
+// (a *gin.Context, an errgroup's derived context...).
+func isContext(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if isNamed(t, "context", "Context") {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, isPtr := t.(*types.Pointer); !isPtr {
+			ms = types.NewMethodSet(types.NewPointer(t))
+			if ms.Len() == 0 {
+				return false
+			}
+		}
+	}
+	done, err := ms.Lookup(nil, "Done"), ms.Lookup(nil, "Err")
+	if done == nil || err == nil || ms.Lookup(nil, "Deadline") == nil || ms.Lookup(nil, "Value") == nil {
+		return false
+	}
+	sig, ok := done.Obj().Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	ch, ok := sig.Results().At(0).Type().Underlying().(*types.Chan)
+	return ok && ch.Dir() == types.RecvOnly
+}
+
+// isNamed reports whether t (or what it points to) is the named type
+// pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
+}
+
+func isHTTPRequest(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), "net/http", "Request")
+}
+
+func isResponseWriter(t types.Type) bool { return isNamed(t, "net/http", "ResponseWriter") }
+
+// isStream reports whether t is the server side of a streaming RPC, by
+// shape: a named interface with a Context() context.Context method,
+// as every generated gRPC stream server is.
+func isStream(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, ok := n.Underlying().(*types.Interface); !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, "Context")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && isContext(sig.Results().At(0).Type()) &&
+		!isContext(t)
+}
+
+// isTimeChan reports whether t is a channel of time.Time: a timer's or
+// a ticker's.
+func isTimeChan(t types.Type) bool {
+	c, ok := under(t).(*types.Chan)
+	return ok && isNamed(c.Elem(), "time", "Time")
+}
+
+// chanScan holds what a declaration does with the channels it makes.
+type chanScan struct {
+	makes map[*types.Var]*chanMake
+}
+
+// chanMake is a channel made by make in a local variable.
+type chanMake struct {
+	pos   token.Pos
+	cap   int64 // -1 when not a constant
+	sends int   // send statements on it; a send in a loop counts as many
+	// abandoned: a select receives from it and has another way out,
+	// so the receiver may leave before a send arrives.
+	abandoned *ast.SelectStmt
+}
+
+const manySends = 1 << 20
+
+// scanChans finds the channels a declaration makes, how often they are
+// sent on, and whether a select may stop waiting for them.
+func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
+	sc := &chanScan{makes: map[*types.Var]*chanMake{}}
+	record := func(lhs, rhs ast.Expr) {
+		call, ok := astutil.Unparen(rhs).(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return
+		}
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "make" {
+			return
+		}
+		if _, ok := under(info.TypeOf(call)).(*types.Chan); !ok {
+			return
+		}
+		v := localVar(info, lhs)
+		if v == nil {
+			return
+		}
+		m := &chanMake{pos: call.Pos(), cap: 0}
+		if len(call.Args) > 1 {
+			m.cap = -1
+			if tv, ok := info.Types[call.Args[1]]; ok && tv.Value != nil {
+				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
+					m.cap = n
+				}
+			}
+		}
+		sc.makes[v] = m
+	}
+	// First the makes, then the sends and selects that use them.
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					record(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					record(n.Names[i], n.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	var loops []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			loops = loops[:len(loops)-1]
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			if v := localVar(info, n.Chan); v != nil {
+				if m := sc.makes[v]; m != nil {
+					m.sends += 1
+					for _, l := range loops {
+						if l != nil && l.Pos() > m.pos {
+							m.sends = manySends
+						}
+					}
+				}
+			}
+		case *ast.SelectStmt:
+			for _, c := range n.Body.List {
+				cc := c.(*ast.CommClause)
+				u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
+				if !ok {
+					continue
+				}
+				if v := localVar(info, u.X); v != nil && sc.makes[v] != nil && selectHasWayOut(info, n, cc) {
+					sc.makes[v].abandoned = n
+				}
+			}
+		}
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+		default:
+			loops = append(loops, nil)
+		}
+		return true
+	})
+	return sc
+}

@@ -1,0 +1,341 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// op is one blocking operation written in a function.
+type op struct {
+	pos    token.Pos
+	node   ast.Node
+	call   *ast.CallExpr // the call, for operations that are calls
+	family Family
+	what   string  // "time.Sleep", "send on s.out"
+	alt    string  // the alternative the message names
+	fix    fixKind // the mechanical rewrite, if any
+
+	// needsCtx: a channel operation on a channel the function does
+	// not own. It is a finding only where a context is at hand (or in
+	// an event loop or under a lock): elsewhere it is how goroutines
+	// that share a channel talk.
+	needsCtx bool
+	// msg, when set, is the whole message of an operation reported
+	// wherever it is, entry point or not (see state.always).
+	msg string
+	// inert: a finding that blocks nobody (a misplaced WaitGroup.Add),
+	// so callers do not inherit it.
+	inert bool
+}
+
+const (
+	altChan       = "select on it together with ctx.Done()"
+	altSelect     = "add a case on ctx.Done(), a done channel or a timer"
+	altTicker     = "loop on a select over the ticker's channel and a done channel, and stop the ticker"
+	altStopSignal = "close the channel instead, or send in a select with the loop's done channel"
+	altAbandoned  = "give the channel a buffer for every send, as in make(chan T, 1)"
+)
+
+// selectStmt judges a select: its own communications are not
+// operations of their own, and a select with no way out blocks.
+func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
+	for _, c := range sel.Body.List {
+		if op := commOp(c.(*ast.CommClause).Comm); op != nil {
+			w.skip[op] = true
+		}
+	}
+	if !w.s.cfg.enabled(Chan) || selectHasWayOut(w.s.info, sel, nil) {
+		return
+	}
+	what := "select with no way out"
+	if len(sel.Body.List) == 0 {
+		what = "select {}"
+	}
+	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: Chan, what: what, alt: altSelect, needsCtx: true})
+}
+
+// commOp is the channel operation of a select case: a *ast.SendStmt or
+// a receive *ast.UnaryExpr; nil for default.
+func commOp(comm ast.Stmt) ast.Node {
+	switch c := comm.(type) {
+	case *ast.SendStmt:
+		return c
+	case *ast.ExprStmt:
+		if u, ok := astutil.Unparen(c.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return u
+		}
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			if u, ok := astutil.Unparen(c.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// eventLoop records the case bodies of a for-select loop as regions:
+// whatever blocks there stalls every other case.
+func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
+	if fi.excluded || !w.s.cfg.enabled(EventLoop) {
+		return
+	}
+	for _, stmt := range loop.Body.List {
+		sel, ok := stmt.(*ast.SelectStmt)
+		if !ok || len(sel.Body.List) < 2 {
+			continue
+		}
+		for _, c := range sel.Body.List {
+			body := c.(*ast.CommClause).Body
+			if len(body) == 0 {
+				continue
+			}
+			fi.regions = append(fi.regions, &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()})
+		}
+	}
+}
+
+// lockRegions records the statements run with a sync.Mutex or
+// sync.RWMutex held, from Lock to the Unlock in the same block, or to
+// the end of the block when the unlock is deferred or elsewhere.
+func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
+	if fi.excluded || !w.s.cfg.enabled(Sync) {
+		return
+	}
+	for i, stmt := range list {
+		recv, ok := w.lockCall(stmt, "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock")
+		if !ok {
+			continue
+		}
+		r := &region{kind: kindLock, pos: stmt.Pos(), start: stmt.End(), end: end, lock: recv}
+	scan:
+		for _, next := range list[i+1:] {
+			switch next := next.(type) {
+			case *ast.ExprStmt:
+				if u, ok := w.lockCall(next, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv {
+					r.end = next.Pos()
+					break scan
+				}
+			case *ast.DeferStmt:
+				if u, ok := w.lockCall(&ast.ExprStmt{X: next.Call}, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv {
+					break scan
+				}
+			}
+		}
+		fi.regions = append(fi.regions, r)
+	}
+}
+
+// lockCall reports whether stmt is a call to one of the named methods,
+// and the receiver expression as written.
+func (w *walker) lockCall(stmt ast.Stmt, names ...string) (string, bool) {
+	es, ok := stmt.(*ast.ExprStmt)
+	if !ok {
+		return "", false
+	}
+	call, ok := astutil.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	fn := staticCallee(w.s.info, call)
+	if fn == nil {
+		return "", false
+	}
+	for _, n := range names {
+		if fn.FullName() == n {
+			return types.ExprString(sel.X), true
+		}
+	}
+	return "", false
+}
+
+// assign notes comma-ok receives (the receiver handles a close), local
+// function values, exec.Cmd and http.Request variables, and contexts.
+func (w *walker) assign(fi *funcInfo, as *ast.AssignStmt) {
+	if len(as.Lhs) == 2 && len(as.Rhs) == 1 {
+		if u, ok := astutil.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			w.skip[u] = true
+		}
+	}
+	if len(as.Lhs) != len(as.Rhs) && !(len(as.Rhs) == 1) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		var rhs ast.Expr
+		if len(as.Rhs) == len(as.Lhs) {
+			rhs = as.Rhs[i]
+		} else if i == 0 {
+			rhs = as.Rhs[0] // v, err := f()
+		}
+		w.define(fi, lhs, rhs)
+	}
+}
+
+func (w *walker) valueSpec(fi *funcInfo, vs *ast.ValueSpec) {
+	if len(vs.Names) == 2 && len(vs.Values) == 1 {
+		if u, ok := astutil.Unparen(vs.Values[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			w.skip[u] = true
+		}
+	}
+	for i, name := range vs.Names {
+		var rhs ast.Expr
+		if i < len(vs.Values) {
+			rhs = vs.Values[i]
+		}
+		w.define(fi, name, rhs)
+	}
+}
+
+func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
+	v := localVar(w.s.info, lhs)
+	if v == nil {
+		return
+	}
+	if isContext(v.Type()) {
+		fi.hasCtx = true
+		if fi.ctxVar == nil {
+			fi.ctxVar, fi.ctxCall = v, false
+		}
+	}
+	if rhs == nil {
+		return
+	}
+	rhs = astutil.Unparen(rhs)
+	if lit, ok := rhs.(*ast.FuncLit); ok {
+		w.varLit[v] = lit
+	}
+	if call, ok := rhs.(*ast.CallExpr); ok {
+		if fn := staticCallee(w.s.info, call); fn != nil {
+			switch fn.FullName() {
+			case "os/exec.Command":
+				w.cmdVar[v] = call
+			case "net/http.NewRequest":
+				w.reqVar[v] = call
+			}
+		}
+	}
+}
+
+// cmdRun: a command built by exec.Command is run, so the Command call
+// is where the context belongs.
+func (w *walker) cmdRun(fi *funcInfo, run *ast.CallExpr) {
+	sel, ok := astutil.Unparen(run.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	var build *ast.CallExpr
+	if c, ok := astutil.Unparen(sel.X).(*ast.CallExpr); ok {
+		if fn := staticCallee(w.s.info, c); fn != nil && fn.FullName() == "os/exec.Command" {
+			build = c
+		}
+	} else if v := localVar(w.s.info, sel.X); v != nil {
+		build = w.cmdVar[v]
+	}
+	if build != nil {
+		w.cmds = append(w.cmds, cmdUse{fi, build})
+	}
+}
+
+// reqSend: a request built by http.NewRequest is sent by Client.Do.
+func (w *walker) reqSend(fi *funcInfo, do *ast.CallExpr) {
+	if len(do.Args) != 1 {
+		return
+	}
+	arg := astutil.Unparen(do.Args[0])
+	if c, ok := arg.(*ast.CallExpr); ok {
+		if fn := staticCallee(w.s.info, c); fn != nil && fn.FullName() == "net/http.NewRequest" {
+			w.reqs = append(w.reqs, reqUse{fi, c, nil})
+		}
+		return
+	}
+	if v := localVar(w.s.info, arg); v != nil && w.reqVar[v] != nil {
+		w.reqs = append(w.reqs, reqUse{fi, w.reqVar[v], v})
+	}
+}
+
+// rangeStmt: ranging over a ticker's channel never ends.
+func (w *walker) rangeStmt(fi *funcInfo, rs *ast.RangeStmt) {
+	if !w.s.cfg.enabled(Sleep) || !isTimeChan(w.s.info.TypeOf(rs.X)) {
+		return
+	}
+	fi.ops = append(fi.ops, &op{pos: rs.Pos(), node: rs, family: Sleep,
+		what: "range over " + types.ExprString(rs.X) + ", which is never closed", alt: altTicker})
+}
+
+// send judges a channel send outside a select.
+func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
+	if !w.s.cfg.enabled(Chan) {
+		return
+	}
+	name := types.ExprString(s.Chan)
+	if v := localVar(w.s.info, s.Chan); v != nil && w.ch.makes[v] != nil {
+		m := w.ch.makes[v]
+		// A goroutine sends its result on a channel made by the
+		// function that started it, and that function may stop
+		// waiting: the send then blocks forever.
+		if fi.spawn != kindNone && fi.lit != nil && !(fi.lit.Pos() <= m.pos && m.pos < fi.lit.End()) &&
+			m.abandoned != nil && (m.cap < 0 || m.cap < int64(m.sends)) {
+			fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altAbandoned,
+				msg: "send on " + name + " blocks forever once its receiver in " + fi.parentName() + " has stopped waiting: " + altAbandoned})
+		}
+		return
+	}
+	if isStopName(chanName(s.Chan)) {
+		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
+			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
+		return
+	}
+	fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altChan, needsCtx: true})
+}
+
+// recv judges a channel receive outside a select and not comma-ok.
+func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
+	info := w.s.info
+	x := astutil.Unparen(u.X)
+	if isContextDone(info, x) {
+		return // waiting for cancellation is what a context is for
+	}
+	if isTimeChan(info.TypeOf(x)) {
+		if !w.s.cfg.enabled(Sleep) {
+			return
+		}
+		what := "receive from timer channel " + types.ExprString(x)
+		if c, ok := x.(*ast.CallExpr); ok {
+			if fn := staticCallee(info, c); fn != nil && fn.FullName() == "time.After" {
+				what = "<-time.After"
+			}
+		}
+		fi.ops = append(fi.ops, &op{pos: u.Pos(), node: u, family: Sleep, what: what, alt: altSleep})
+		return
+	}
+	if !w.s.cfg.enabled(Chan) {
+		return
+	}
+	if v := localVar(info, x); v != nil && w.ch.makes[v] != nil {
+		return // the function's own goroutines are on the other side
+	}
+	fi.ops = append(fi.ops, &op{pos: u.Pos(), node: u, family: Chan, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true})
+}
+
+func (fi *funcInfo) parentName() string {
+	if fi.parent != nil {
+		return fi.parent.displayName()
+	}
+	return fi.name
+}
+
+// displayName is the name of a declaration, or "the func literal in
+// F" for literals.
+func (fi *funcInfo) displayName() string {
+	if fi.lit != nil {
+		return "the " + fi.name
+	}
+	return fi.name
+}

@@ -1,0 +1,255 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// link is one hop of the path from an entry point to an operation:
+// the entry itself, then one call per hop.
+type link struct {
+	pos  token.Pos
+	msg  string
+	fn   *funcInfo // the function this hop enters
+	prev *link
+}
+
+// reporter walks from the entry points and reports each blocking
+// operation once, with the path from the first entry point that
+// reaches it.
+type reporter struct {
+	s        *state
+	reported map[token.Pos]bool
+	visited  map[*funcInfo]bool
+}
+
+// report walks every entry point, in a fixed order: event loops and
+// critical sections first (their message says most), then entry points
+// with a context at hand, then the others; by position within each.
+// Operations that are findings wherever they are come last.
+func (s *state) report() {
+	rp := &reporter{s: s, reported: map[token.Pos]bool{}, visited: map[*funcInfo]bool{}}
+	var regions []*root
+	for _, fi := range s.funcs {
+		for _, r := range fi.regions {
+			regions = append(regions, &root{kind: r.kind, pos: r.pos, fn: fi, region: r})
+		}
+	}
+	slices.SortStableFunc(regions, func(a, b *root) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.region.start, b.region.start))
+	})
+	roots := slices.Clone(s.roots)
+	slices.SortStableFunc(roots, func(a, b *root) int {
+		return cmp.Or(-cmpBool(a.full(), b.full()), cmp.Compare(a.pos, b.pos))
+	})
+	for _, r := range append(regions, roots...) {
+		rp.walk(r)
+	}
+	for _, fi := range s.funcs {
+		if fi.excluded {
+			continue
+		}
+		for _, o := range fi.ops {
+			if o.msg != "" && !rp.reported[o.pos] {
+				rp.emit(o, &link{fn: fi}, nil)
+			}
+		}
+	}
+	for _, d := range s.directives.bad {
+		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
+			Message: "blockcheck:ignore needs a reason: write //blockcheck:ignore followed by why the finding does not apply"})
+	}
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// full reports whether every family counts from this entry point:
+// a context is at hand, or the region stalls others whatever it
+// waits for. Elsewhere a channel operation on a shared channel is how
+// goroutines talk, not a finding.
+func (r *root) full() bool {
+	if r.region != nil || r.kind == kindDirective {
+		return true
+	}
+	if r.fn != nil {
+		return r.fn.hasCtx
+	}
+	return r.spawnedIn != nil && r.spawnedIn.hasCtx
+}
+
+func (rp *reporter) walk(r *root) {
+	if r.ext != nil {
+		if fop := rp.eligibleFact(r.fact, r); fop != nil && !rp.reported[r.pos] {
+			rp.emitSpawnedExt(r, fop)
+		}
+		return
+	}
+	if r.region == nil {
+		if rp.visited[r.fn] {
+			return
+		}
+		rp.visited[r.fn] = true
+	}
+	start := &link{pos: r.pos, msg: r.entryNote(), fn: r.fn}
+	queue := []*link{start}
+	for len(queue) > 0 {
+		l := queue[0]
+		queue = queue[1:]
+		var reg *region
+		if l == start {
+			reg = r.region
+		}
+		for _, o := range l.fn.ops {
+			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !o.needsCtx) {
+				rp.emit(o, l, r)
+			}
+		}
+		for _, c := range l.fn.calls {
+			if !reg.contains(c.pos) {
+				continue
+			}
+			switch {
+			case c.callee != nil:
+				// A callee that takes a context is an entry point of
+				// its own, judged with its own name; inside a region
+				// the region's message matters more.
+				if rp.visited[c.callee] || (c.callee.takesCtx && r.region == nil) {
+					continue
+				}
+				rp.visited[c.callee] = true
+				queue = append(queue, &link{pos: c.pos, msg: "calls " + c.callee.displayName(), fn: c.callee, prev: l})
+			case !rp.reported[c.pos]:
+				if fop := rp.eligibleFact(c.fact, r); fop != nil {
+					rp.emitExt(c, fop, l, r)
+				}
+			}
+		}
+	}
+}
+
+// eligibleFact is the fact's first operation that counts from r.
+func (rp *reporter) eligibleFact(f *blockingFact, r *root) *factOp {
+	for i := range f.Ops {
+		if f.Ops[i].Family != Chan || r.full() {
+			return &f.Ops[i]
+		}
+	}
+	return nil
+}
+
+// chain lists the path's hops, entry point first, and the functions
+// it passes through.
+func (l *link) chain() ([]analysis.RelatedInformation, []*funcInfo) {
+	var rel []analysis.RelatedInformation
+	var fns []*funcInfo
+	for ; l != nil; l = l.prev {
+		fns = append(fns, l.fn)
+		if l.pos.IsValid() {
+			rel = append(rel, analysis.RelatedInformation{Pos: l.pos, Message: l.msg})
+		}
+	}
+	slices.Reverse(rel)
+	return rel, fns
+}
+
+// emit reports an operation written in this package.
+func (rp *reporter) emit(o *op, l *link, r *root) {
+	rp.reported[o.pos] = true
+	related, fns := l.chain()
+	if r != nil && r.spawnedIn != nil {
+		fns = append(fns, r.spawnedIn)
+	}
+	if rp.s.excludedAt(o.pos) || rp.s.directives.suppressed(o.pos, fns) {
+		return
+	}
+	category := o.family
+	var msg string
+	switch {
+	case o.msg != "":
+		msg = o.msg
+	case r.kind == kindEventLoop:
+		category = EventLoop
+		msg = fmt.Sprintf("%s in %s stalls every other case, the quit case included: %s", rp.where(o, l, r), r.describe(), o.alt)
+	case r.kind == kindLock:
+		category = Sync
+		msg = fmt.Sprintf("%s while %s is held in %s makes every goroutine that needs the lock wait too: release the lock before blocking", rp.where(o, l, r), r.region.lock, r.fn.topName())
+	default:
+		verb := "ignores cancellation"
+		if o.needsCtx {
+			verb = "can block forever"
+		}
+		alt := o.alt
+		if l.fn != r.fn && r.full() {
+			alt = "pass a context to " + l.fn.displayName() + " and " + alt
+		}
+		if l.fn == r.fn {
+			msg = fmt.Sprintf("%s in %s %s: %s", o.what, r.describe(), verb, alt)
+		} else {
+			msg = fmt.Sprintf("%s in %s, reached from %s %s: %s", o.what, l.fn.displayName(), r.describe(), verb, alt)
+		}
+	}
+	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: related}
+	d.SuggestedFixes = rp.s.fixes(o, l.fn)
+	rp.s.pass.Report(d)
+}
+
+// where names the operation, and the function it is in when that is
+// not the entry point itself.
+func (rp *reporter) where(o *op, l *link, r *root) string {
+	if l.fn == r.fn {
+		return o.what
+	}
+	return o.what + " in " + l.fn.displayName()
+}
+
+// emitExt reports a call, from this package, to another package's
+// function that blocks.
+func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
+	rp.reported[c.pos] = true
+	related, fns := l.chain()
+	if rp.s.excludedAt(c.pos) || rp.s.directives.suppressed(c.pos, fns) {
+		return
+	}
+	name := qualifiedName(c.ext)
+	related = append(related, analysis.RelatedInformation{Pos: c.ext.Pos(), Message: name + " blocks in " + fop.describe()})
+	category := fop.Family
+	var msg string
+	switch r.kind {
+	case kindEventLoop:
+		category = EventLoop
+		msg = fmt.Sprintf("call to %s blocks in %s and stalls every other case of %s, the quit case included: give %s a context, or %s", name, fop.What, r.describe(), name, fop.Alt)
+	case kindLock:
+		category = Sync
+		msg = fmt.Sprintf("call to %s blocks in %s while %s is held in %s: release the lock before blocking", name, fop.What, r.region.lock, r.fn.topName())
+	default:
+		msg = fmt.Sprintf("call to %s in %s blocks in %s, which ignores cancellation: give %s a context and %s", name, r.describe(), fop.What, name, fop.Alt)
+	}
+	rp.s.pass.Report(analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related})
+}
+
+// emitSpawnedExt reports a go statement (or errgroup.Go...) that runs
+// another package's function that blocks.
+func (rp *reporter) emitSpawnedExt(r *root, fop *factOp) {
+	rp.reported[r.pos] = true
+	if rp.s.excludedAt(r.pos) || rp.s.directives.suppressed(r.pos, []*funcInfo{r.spawnedIn}) {
+		return
+	}
+	name := qualifiedName(r.ext)
+	rp.s.pass.Report(analysis.Diagnostic{
+		Pos: r.pos, Category: string(fop.Family),
+		Message: fmt.Sprintf("%s runs %s, which blocks in %s and cannot be cancelled: give %s a context or a done channel, and %s", r.describe(), name, fop.What, name, fop.Alt),
+		Related: []analysis.RelatedInformation{{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()}},
+	})
+}

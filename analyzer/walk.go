@@ -1,0 +1,344 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// walker gathers the operations, calls, spawns and regions of the
+// functions of one declaration (the declaration and every literal
+// written in it). What a call or a spawn refers to may be a literal
+// that is only met later in the walk, so those are resolved at the end.
+type walker struct {
+	s  *state
+	ch *chanScan
+
+	skip    map[ast.Node]bool         // channel operations judged by their select or by comma-ok
+	spawned map[*ast.CallExpr]bool    // calls run by a go statement: no edge
+	litKind map[*ast.FuncLit]entryKind // literals started as goroutines or callbacks
+	varLit  map[*types.Var]*ast.FuncLit
+
+	pendingCalls []pendingCall
+	pendingRoots []pendingRoot
+	cmds         []cmdUse     // exec.Command calls whose command is run
+	reqs         []reqUse     // http.NewRequest calls whose request is sent
+	reqCtx       map[*types.Var]bool // requests given a context later
+	cmdVar       map[*types.Var]*ast.CallExpr
+	reqVar       map[*types.Var]*ast.CallExpr
+}
+
+type pendingCall struct {
+	fi   *funcInfo
+	call *ast.CallExpr
+	lit  *ast.FuncLit
+}
+
+type pendingRoot struct {
+	kind entryKind
+	pos  token.Pos
+	in   *funcInfo // the function the spawn is written in
+	lit  *ast.FuncLit
+	fn   *types.Func
+}
+
+type cmdUse struct {
+	fi   *funcInfo
+	call *ast.CallExpr
+}
+
+type reqUse struct {
+	fi   *funcInfo
+	call *ast.CallExpr
+	v    *types.Var // the request variable, or nil when sent directly
+}
+
+// walkFunc walks a declaration and the literals in it.
+func (s *state) walkFunc(fi *funcInfo) {
+	w := &walker{
+		s:       s,
+		ch:      scanChans(s.info, fi.body),
+		skip:    map[ast.Node]bool{},
+		spawned: map[*ast.CallExpr]bool{},
+		litKind: map[*ast.FuncLit]entryKind{},
+		varLit:  map[*types.Var]*ast.FuncLit{},
+		reqCtx:  map[*types.Var]bool{},
+		cmdVar:  map[*types.Var]*ast.CallExpr{},
+		reqVar:  map[*types.Var]*ast.CallExpr{},
+	}
+	w.walk(fi)
+	w.finish()
+}
+
+func (w *walker) walk(fi *funcInfo) {
+	s := w.s
+	if !fi.excluded && s.cfg.enabled(Sync) {
+		checkWaitGroup(w, fi)
+	}
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			child := s.newLit(n, fi)
+			if k, ok := w.litKind[n]; ok {
+				child.spawn = k
+			}
+			w.walk(child)
+			return false
+
+		case *ast.GoStmt:
+			w.spawned[n.Call] = true
+			w.spawnTarget(fi, kindGo, n.Pos(), n.Call.Fun, true)
+
+		case *ast.SelectStmt:
+			w.selectStmt(fi, n)
+
+		case *ast.ForStmt:
+			w.eventLoop(fi, n)
+
+		case *ast.BlockStmt:
+			w.lockRegions(fi, n.List, n.Rbrace)
+		case *ast.CaseClause:
+			w.lockRegions(fi, n.Body, endOf(n.Body, n.Colon))
+		case *ast.CommClause:
+			w.lockRegions(fi, n.Body, endOf(n.Body, n.Colon))
+
+		case *ast.AssignStmt:
+			w.assign(fi, n)
+		case *ast.ValueSpec:
+			w.valueSpec(fi, n)
+
+		case *ast.RangeStmt:
+			w.rangeStmt(fi, n)
+
+		case *ast.SendStmt:
+			if !w.skip[n] {
+				w.send(fi, n)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && !w.skip[n] {
+				w.recv(fi, n)
+			}
+
+		case *ast.CallExpr:
+			w.call(fi, n)
+		}
+		return true
+	})
+}
+
+func endOf(list []ast.Stmt, dflt token.Pos) token.Pos {
+	if len(list) == 0 {
+		return dflt
+	}
+	return list[len(list)-1].End()
+}
+
+// call records what a call does: an edge to a function we know, a
+// known blocking operation, or a spawn of a new entry point.
+func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
+	s := w.s
+	fun := astutil.Unparen(call.Fun)
+	if lit, ok := fun.(*ast.FuncLit); ok && !w.spawned[call] {
+		w.pendingCalls = append(w.pendingCalls, pendingCall{fi, call, lit})
+		return
+	}
+	if id, ok := fun.(*ast.Ident); ok {
+		if v, ok := s.info.Uses[id].(*types.Var); ok && !w.spawned[call] {
+			if lit := w.varLit[v]; lit != nil {
+				w.pendingCalls = append(w.pendingCalls, pendingCall{fi, call, lit})
+			}
+			return
+		}
+	}
+	callee := staticCallee(s.info, call)
+	if callee == nil {
+		return
+	}
+	name := callee.FullName()
+
+	// Functions that start their argument as a new goroutine or run it
+	// later: the argument is an entry point, the call does not block.
+	if k, arg := spawnerKind(name); k != kindNone && arg < len(call.Args) {
+		w.spawnTarget(fi, k, call.Pos(), call.Args[arg], false)
+		return
+	}
+	if w.spawned[call] {
+		return
+	}
+	if name == "(*sync.Once).Do" && len(call.Args) == 1 {
+		w.syncCallOf(fi, call, call.Args[0])
+		return
+	}
+	switch name {
+	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Wait":
+		w.cmdRun(fi, call)
+	case "(*net/http.Client).Do":
+		w.reqSend(fi, call)
+	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+		if sel, ok := fun.(*ast.SelectorExpr); ok {
+			if v := localVar(s.info, sel.X); v != nil {
+				w.reqCtx[v] = true
+			}
+		}
+	}
+	if bc, ok := s.lookup(name); ok {
+		if s.cfg.enabled(bc.family) {
+			fi.ops = append(fi.ops, &op{
+				pos: call.Pos(), node: call, call: call, family: bc.family,
+				what: qualifiedName(callee), alt: bc.alt, fix: bc.fix,
+			})
+		}
+		return
+	}
+	if target := s.byObj[callee]; target != nil {
+		fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, callee: target})
+		return
+	}
+	if callee.Pkg() != nil && callee.Pkg() != s.pass.Pkg {
+		var fact blockingFact
+		if s.pass.ImportObjectFact(callee, &fact) {
+			fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, ext: callee, fact: &fact})
+		}
+	}
+}
+
+// syncCallOf records that call runs the function value f before it
+// returns (sync.Once.Do).
+func (w *walker) syncCallOf(fi *funcInfo, call *ast.CallExpr, f ast.Expr) {
+	switch f := astutil.Unparen(f).(type) {
+	case *ast.FuncLit:
+		w.pendingCalls = append(w.pendingCalls, pendingCall{fi, call, f})
+	default:
+		if fn := funcOf(w.s.info, f); fn != nil {
+			if target := w.s.byObj[fn]; target != nil {
+				fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, callee: target})
+			}
+		}
+	}
+}
+
+// spawnTarget records an entry point started by a go statement or a
+// spawning function. When called is set, expr is the function part of
+// the go statement's call; otherwise it is a function value.
+func (w *walker) spawnTarget(fi *funcInfo, kind entryKind, pos token.Pos, expr ast.Expr, called bool) {
+	if fi.excluded {
+		return
+	}
+	expr = astutil.Unparen(expr)
+	pr := pendingRoot{kind: kind, pos: pos, in: fi}
+	switch e := expr.(type) {
+	case *ast.FuncLit:
+		pr.lit = e
+		w.litKind[e] = kind
+	case *ast.Ident:
+		if v, ok := w.s.info.Uses[e].(*types.Var); ok {
+			pr.lit = w.varLit[v]
+		}
+	}
+	if pr.lit == nil {
+		pr.fn = funcOf(w.s.info, expr)
+	}
+	if pr.lit != nil || pr.fn != nil {
+		w.pendingRoots = append(w.pendingRoots, pr)
+	}
+}
+
+// finish resolves what had to wait for the whole declaration.
+func (w *walker) finish() {
+	s := w.s
+	for _, pc := range w.pendingCalls {
+		if target := s.byLit[pc.lit]; target != nil {
+			pc.fi.calls = append(pc.fi.calls, &callSite{pos: pc.call.Pos(), call: pc.call, callee: target})
+		}
+	}
+	for _, pr := range w.pendingRoots {
+		r := &root{kind: pr.kind, pos: pr.pos, spawnedIn: pr.in}
+		switch {
+		case pr.lit != nil:
+			r.fn = s.byLit[pr.lit]
+		case s.byObj[pr.fn] != nil:
+			r.fn = s.byObj[pr.fn]
+		case pr.fn.Pkg() != nil && pr.fn.Pkg() != s.pass.Pkg:
+			var fact blockingFact
+			if !s.pass.ImportObjectFact(pr.fn, &fact) {
+				continue
+			}
+			r.ext, r.fact = pr.fn, &fact
+		}
+		if r.fn != nil || r.ext != nil {
+			s.roots = append(s.roots, r)
+		}
+	}
+	if s.cfg.enabled(Exec) {
+		seen := map[*ast.CallExpr]bool{}
+		for _, c := range w.cmds {
+			if !seen[c.call] {
+				seen[c.call] = true
+				c.fi.ops = append(c.fi.ops, &op{pos: c.call.Pos(), node: c.call, call: c.call, family: Exec,
+					what: "exec.Command", alt: "use exec.CommandContext", fix: fixCommand})
+			}
+		}
+	}
+	if s.cfg.enabled(HTTP) {
+		seen := map[*ast.CallExpr]bool{}
+		for _, r := range w.reqs {
+			if !seen[r.call] && (r.v == nil || !w.reqCtx[r.v]) {
+				seen[r.call] = true
+				r.fi.ops = append(r.fi.ops, &op{pos: r.call.Pos(), node: r.call, call: r.call, family: HTTP,
+					what: "http.NewRequest", alt: "use http.NewRequestWithContext", fix: fixNewRequest})
+			}
+		}
+	}
+}
+
+// staticCallee is the function a call statically calls, mapped from an
+// instantiation to its generic origin; nil for builtins, conversions
+// and dynamic calls.
+func staticCallee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// funcOf is the function a function value names: f, pkg.F, x.Method,
+// T.Method; nil otherwise.
+func funcOf(info *types.Info, e ast.Expr) *types.Func {
+	var obj types.Object
+	switch e := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		obj = info.Uses[e]
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil {
+			obj = sel.Obj()
+		} else {
+			obj = info.Uses[e.Sel]
+		}
+	case *ast.IndexExpr: // generic instantiation f[T]
+		return funcOf(info, e.X)
+	case *ast.IndexListExpr:
+		return funcOf(info, e.X)
+	}
+	if fn, ok := obj.(*types.Func); ok {
+		return fn.Origin()
+	}
+	return nil
+}
+
+// localVar is the variable an expression names, if it is a plain
+// identifier of a local variable.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := astutil.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
