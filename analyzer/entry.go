@@ -115,6 +115,9 @@ func isPointer(t types.Type) bool {
 func (r *root) describe() string {
 	switch r.kind {
 	case kindGo:
+		if r.fn != nil && r.fn.lit == nil {
+			return "the goroutine " + r.fn.name + " started in " + r.spawnedIn.topName()
+		}
 		return "the goroutine started in " + r.spawnedIn.topName()
 	case kindErrgroup:
 		return "the errgroup goroutine started in " + r.spawnedIn.topName()
@@ -161,6 +164,9 @@ func (r *root) entryNote() string {
 func (fi *funcInfo) topName() string {
 	for fi.parent != nil {
 		fi = fi.parent
+	}
+	if fi.lit != nil {
+		return "a package-level func literal"
 	}
 	return fi.name
 }

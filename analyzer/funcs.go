@@ -109,6 +109,27 @@ func (s *state) collect() {
 	for _, fi := range s.funcs[:len(s.funcs):len(s.funcs)] {
 		s.walkFunc(fi)
 	}
+	// Literals in package-level variables (var h = http.HandlerFunc(...))
+	// are functions without an enclosing one.
+	for _, f := range s.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			ast.Inspect(gd, func(n ast.Node) bool {
+				lit, ok := n.(*ast.FuncLit)
+				if !ok {
+					return true
+				}
+				fi := s.newLit(lit, nil)
+				fi.file = f
+				fi.excluded = s.excludedFile[f]
+				s.walkFunc(fi)
+				return false
+			})
+		}
+	}
 }
 
 func isMainOrInit(pkg *types.Package, decl *ast.FuncDecl) bool {
@@ -159,23 +180,17 @@ func qualifyRecv(rest, pkg string) string {
 
 // newLit makes the funcInfo of a literal written in parent.
 func (s *state) newLit(lit *ast.FuncLit, parent *funcInfo) *funcInfo {
-	top := parent
-	for top.parent != nil {
-		top = top.parent
-	}
-	fi := &funcInfo{
-		name:     "func literal in " + top.name,
-		lit:      lit,
-		body:     lit.Body,
-		file:     parent.file,
-		parent:   parent,
-		excluded: parent.excluded,
-		ignore:   parent.ignore,
+	fi := &funcInfo{name: "package-level func literal", lit: lit, body: lit.Body}
+	if parent != nil {
+		fi.name = "func literal in " + parent.topName()
+		fi.file, fi.parent, fi.excluded, fi.ignore = parent.file, parent, parent.excluded, parent.ignore
 	}
 	s.setParams(fi, lit.Type)
-	fi.hasCtx = fi.hasCtx || parent.hasCtx
-	if fi.ctxVar == nil {
-		fi.ctxVar, fi.ctxCall = parent.ctxVar, parent.ctxCall
+	if parent != nil {
+		fi.hasCtx = fi.hasCtx || parent.hasCtx
+		if fi.ctxVar == nil {
+			fi.ctxVar, fi.ctxCall = parent.ctxVar, parent.ctxCall
+		}
 	}
 	s.funcs = append(s.funcs, fi)
 	s.byLit[lit] = fi

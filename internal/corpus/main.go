@@ -89,8 +89,11 @@ func run(ctx context.Context, c *config, corpusFile, only, cache, bin, out strin
 	}
 
 	// Module copies may lack complete go.sum files (or have none), so let
-	// the go command update them; a go.work above the cache must not leak in.
-	c.env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off")
+	// the go command update them; a go.work above the cache must not leak
+	// in; and a module's toolchain line (nats-server names a newer patch
+	// release) must not switch Go versions under the driver, which would
+	// also mean fetching a toolchain.
+	c.env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off", "GOTOOLCHAIN=local")
 
 	if bin == "" {
 		// Always rebuild: it is cheap with the build cache, and a stale
