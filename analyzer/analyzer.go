@@ -3,8 +3,8 @@ package analyzer
 import (
 	_ "embed"
 	"fmt"
-	"go/build"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"

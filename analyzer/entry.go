@@ -11,19 +11,19 @@ import (
 type entryKind int
 
 const (
-	kindNone entryKind = iota
-	kindGo                // a go statement
-	kindErrgroup          // (*errgroup.Group).Go or TryGo
-	kindWaitGroupGo       // (*sync.WaitGroup).Go
-	kindAfterFunc         // time.AfterFunc
-	kindContextAfterFunc  // context.AfterFunc
-	kindHandler           // func(http.ResponseWriter, *http.Request), ServeHTTP
-	kindGRPC              // (ctx, *Req) (*Resp, error) method
-	kindStream            // method taking a streaming RPC server
-	kindCtx               // any function taking a context or a request
-	kindDirective         // //blockcheck:entry or the -entry flag
-	kindEventLoop         // the case bodies of a for-select loop
-	kindLock              // statements run with a mutex held
+	kindNone             entryKind = iota
+	kindGo                         // a go statement
+	kindErrgroup                   // (*errgroup.Group).Go or TryGo
+	kindWaitGroupGo                // (*sync.WaitGroup).Go
+	kindAfterFunc                  // time.AfterFunc
+	kindContextAfterFunc           // context.AfterFunc
+	kindHandler                    // func(http.ResponseWriter, *http.Request), ServeHTTP
+	kindGRPC                       // (ctx, *Req) (*Resp, error) method
+	kindStream                     // method taking a streaming RPC server
+	kindCtx                        // any function taking a context or a request
+	kindDirective                  // //blockcheck:entry or the -entry flag
+	kindEventLoop                  // the case bodies of a for-select loop
+	kindLock                       // statements run with a mutex held
 )
 
 // root is one entry point: a function body, or (for event loops and

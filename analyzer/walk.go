@@ -17,15 +17,15 @@ type walker struct {
 	s  *state
 	ch *chanScan
 
-	skip    map[ast.Node]bool         // channel operations judged by their select or by comma-ok
-	spawned map[*ast.CallExpr]bool    // calls run by a go statement: no edge
+	skip    map[ast.Node]bool          // channel operations judged by their select or by comma-ok
+	spawned map[*ast.CallExpr]bool     // calls run by a go statement: no edge
 	litKind map[*ast.FuncLit]entryKind // literals started as goroutines or callbacks
 	varLit  map[*types.Var]*ast.FuncLit
 
 	pendingCalls []pendingCall
 	pendingRoots []pendingRoot
-	cmds         []cmdUse     // exec.Command calls whose command is run
-	reqs         []reqUse     // http.NewRequest calls whose request is sent
+	cmds         []cmdUse            // exec.Command calls whose command is run
+	reqs         []reqUse            // http.NewRequest calls whose request is sent
 	reqCtx       map[*types.Var]bool // requests given a context later
 	cmdVar       map[*types.Var]*ast.CallExpr
 	reqVar       map[*types.Var]*ast.CallExpr
