@@ -1,0 +1,14 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"github.com/blockcheck/blockcheck/analyzer"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestFixes applies every suggested fix and compares with the golden
+// files, which include the cases where no fix may be offered.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "fixes")
+}

@@ -1,0 +1,64 @@
+package fixes
+
+import (
+	"context"
+	"crypto/tls"
+	"database/sql"
+	"net"
+	"net/http"
+	"os/exec"
+	"time"
+)
+
+func query(ctx context.Context, db *sql.DB, tx *sql.Tx, st *sql.Stmt) {
+	rows, _ := db.Query("select $1", 1) // want `\(\*sql.DB\).Query in query`
+	_ = rows
+	_ = db.QueryRow("select 1") // want `\(\*sql.DB\).QueryRow in query`
+	_, _ = db.Exec("delete")    // want `\(\*sql.DB\).Exec in query`
+	_, _ = db.Prepare("select") // want `\(\*sql.DB\).Prepare in query`
+	_ = db.Ping()               // want `\(\*sql.DB\).Ping in query`
+	t, _ := db.Begin()          // want `\(\*sql.DB\).Begin in query`
+	_, _ = t.Exec("update")     // want `\(\*sql.Tx\).Exec in query`
+	_, _ = tx.Query("select")   // want `\(\*sql.Tx\).Query in query`
+	_, _ = st.Query()           // want `\(\*sql.Stmt\).Query in query`
+	_, _ = db.QueryContext(ctx, "select 1")
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("GET", "http://example.com", nil) // want `http.NewRequest in HTTP handler handler`
+	_, _ = http.DefaultClient.Do(req)
+	_ = exec.Command("true").Run() // want `exec.Command in HTTP handler handler`
+}
+
+func dial(ctx context.Context, c *tls.Conn, d *net.Dialer) {
+	_, _ = net.Dial("tcp", "localhost:1")                       // want `net.Dial in dial`
+	_, _ = net.DialTimeout("tcp", "localhost:1", 2*time.Second) // want `net.DialTimeout in dial`
+	_, _ = net.LookupHost("example.com")                        // want `net.LookupHost in dial`
+	_, _ = net.LookupIP("example.com")                          // want `net.LookupIP in dial`
+	_ = c.Handshake()                                           // want `\(\*tls.Conn\).Handshake in dial`
+	_, _ = d.Dial("tcp", "localhost:1")                         // want `\(\*net.Dialer\).Dial in dial`
+}
+
+// No context at hand: the finding names the alternative, with no fix.
+func background(db *sql.DB) {
+	go func() {
+		_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in the goroutine started in background`
+	}()
+}
+
+// The context may be nil here: no fix.
+func maybeNil(ctx context.Context, db *sql.DB) {
+	if ctx == nil {
+		return
+	}
+	_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in maybeNil`
+}
+
+// The context's name means something else at the call: no fix.
+func shadowed(ctx context.Context, db *sql.DB) {
+	{
+		ctx := 1
+		_ = ctx
+		_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in shadowed`
+	}
+}
