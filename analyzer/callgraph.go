@@ -74,8 +74,11 @@ func (s *state) summarize() {
 }
 
 // exportFacts exports a fact for every function declaration that may
-// block and takes no context.
+// block and takes no context. A main package is imported by nobody.
 func (s *state) exportFacts() {
+	if s.pass.Pkg.Name() == "main" {
+		return
+	}
 	for _, fi := range s.funcs {
 		if fi.obj == nil || fi.takesCtx || len(fi.best) == 0 {
 			continue

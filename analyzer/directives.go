@@ -48,7 +48,10 @@ func parseDirectives(fset *token.FileSet, files []*ast.File) *directives {
 			for _, c := range cg.List {
 				switch {
 				case hasDirective(c.Text, ignorePrefix):
-					dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(c.Text[len(ignorePrefix):])}
+					// The reason is the text after the directive, up to a
+					// comment written after it.
+					reason, _, _ := strings.Cut(c.Text[len(ignorePrefix):], "//")
+					dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(reason)}
 					if dir.reason == "" {
 						d.bad = append(d.bad, dir)
 						continue

@@ -1,0 +1,10 @@
+package withtests
+
+import (
+	"context"
+	"time"
+)
+
+func helper(ctx context.Context) {
+	time.Sleep(time.Second) // want `time.Sleep in helper`
+}
