@@ -82,19 +82,22 @@ func TestDecodeDriverOutput(t *testing.T) {
 }
 
 func TestRelPos(t *testing.T) {
+	bases := []base{{"/w/m", ""}, {"/gopath/pkg/mod", "$GOMODCACHE/"}, {"/usr/lib/go", "$GOROOT/"}}
 	for _, tc := range []struct{ posn, want string }{
 		{"/w/m/a.go:1:2", "a.go:1:2"},
 		{"/w/m/sub/b.go:10:20", "sub/b.go:10:20"},
 		{"/w/m/sub/b.go:10", "sub/b.go:10"},
 		{"/w/m/sub/b.go", "sub/b.go"},
 		{"/w/m/odd:name.go:3:4", "odd:name.go:3:4"},
-		{"/w/mod/a.go:1:2", "/w/mod/a.go:1:2"},                                     // sibling with a common prefix
-		{"/usr/lib/go/src/time/sleep.go:1:1", "/usr/lib/go/src/time/sleep.go:1:1"}, // outside the module
+		{"/w/mod/a.go:1:2", "/w/mod/a.go:1:2"}, // sibling with a common prefix
+		{"/gopath/pkg/mod/example.com/d@v1.0.0/d.go:5:6", "$GOMODCACHE/example.com/d@v1.0.0/d.go:5:6"},
+		{"/usr/lib/go/src/time/sleep.go:1:1", "$GOROOT/src/time/sleep.go:1:1"},
+		{"/root/.cache/go-build/ab/x.go:1:1", "/root/.cache/go-build/ab/x.go:1:1"}, // under no base
 		{"-", "-"},               // no position
 		{"a.go:1:1", "a.go:1:1"}, // already relative
 		{"", ""},
 	} {
-		if got := relPos("/w/m", tc.posn); got != tc.want {
+		if got := relPos(tc.posn, bases...); got != tc.want {
 			t.Errorf("relPos(%q) = %q, want %q", tc.posn, got, tc.want)
 		}
 	}

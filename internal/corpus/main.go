@@ -95,6 +95,22 @@ func run(ctx context.Context, c *config, corpusFile, only, cache, bin, out strin
 	// also mean fetching a toolchain.
 	c.env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off", "GOTOOLCHAIN=local")
 
+	// Related positions often point into dependencies or the standard
+	// library; name those relative to GOMODCACHE and GOROOT too.
+	stdout, stderr, err := c.run(ctx, c.cache, c.env, "go", "env", "GOMODCACHE", "GOROOT")
+	dirs := strings.Fields(string(stdout))
+	if err != nil || len(dirs) != 2 {
+		log.Printf("go env: %v\n%s", err, stderr)
+		return 1
+	}
+	for i, prefix := range []string{"$GOMODCACHE/", "$GOROOT/"} {
+		dir, err := filepath.EvalSymlinks(dirs[i])
+		if err != nil {
+			dir = dirs[i] // GOMODCACHE may not exist yet
+		}
+		c.bases = append(c.bases, base{dir, prefix})
+	}
+
 	if bin == "" {
 		// Always rebuild: it is cheap with the build cache, and a stale
 		// binary would silently measure old code. This runs in the

@@ -25,6 +25,7 @@ type config struct {
 	blockcheck string   // absolute path of the blockcheck binary
 	extra      []string // flags passed through to blockcheck
 	env        []string // environment of go commands run in module copies
+	bases      []base   // GOMODCACHE and GOROOT, for positions outside the module
 	timeout    time.Duration
 	verbose    bool
 }
@@ -142,12 +143,13 @@ func processModule(ctx context.Context, c *config, m module) (r result, findings
 	if r.DriverExit != 0 && len(stdout) == 0 {
 		r.AnalysisErrors = append(r.AnalysisErrors, analysisError{Package: "(driver)", Error: fmt.Sprintf("exit %d without output: %v", r.DriverExit, err)})
 	}
+	bases := append([]base{{dir, ""}}, c.bases...)
 	for i := range findings {
 		f := &findings[i]
 		f.Module, f.Version = m.Path, m.Version
-		f.Posn, f.End = relPos(dir, f.Posn), relPos(dir, f.End)
+		f.Posn, f.End = relPos(f.Posn, bases...), relPos(f.End, bases...)
 		for j := range f.Related {
-			f.Related[j].Posn = relPos(dir, f.Related[j].Posn)
+			f.Related[j].Posn = relPos(f.Related[j].Posn, bases...)
 		}
 		r.ByCategory[cmp.Or(f.Category, "(none)")]++
 	}

@@ -147,20 +147,27 @@ func decodeDriverOutput(r io.Reader) (fs []finding, errs []analysisError, err er
 	}
 }
 
+// base is a directory that positions are made relative to, and what
+// replaces it ("" for the module root itself, "$GOROOT/" for GOROOT).
+type base struct{ dir, prefix string }
+
 // relPos rewrites a "file:line:col" position so that file is relative to
-// root (slash-separated), which makes findings comparable across machines
-// and cache locations. Positions outside root (GOROOT, a dependency) and
-// ones without an absolute file name are returned unchanged.
-func relPos(root, posn string) string {
+// the first base containing it (slash-separated, after that base's
+// prefix), which makes findings comparable across machines and cache
+// locations. Other positions (the build cache, no file at all) are
+// returned unchanged.
+func relPos(posn string, bases ...base) string {
 	file, suffix := splitPosn(posn)
 	if !filepath.IsAbs(file) {
 		return posn
 	}
-	rel, err := filepath.Rel(root, file)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return posn
+	for _, b := range bases {
+		rel, err := filepath.Rel(b.dir, file)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return b.prefix + filepath.ToSlash(rel) + suffix
+		}
 	}
-	return filepath.ToSlash(rel) + suffix
+	return posn
 }
 
 // splitPosn splits "file:line:col" (or "file:line", or "file") into the
