@@ -134,7 +134,7 @@ func (r *root) describe() string {
 	case kindStream:
 		return "streaming RPC method " + r.fn.displayName()
 	case kindCtx:
-		return r.fn.displayName() + ", which takes a context,"
+		return r.fn.displayName() + ", which takes a context"
 	case kindDirective:
 		return "entry point " + r.fn.displayName()
 	case kindEventLoop:

@@ -54,6 +54,16 @@ func (f *blockingFact) op(fam Family) *factOp {
 	return nil
 }
 
+// key identifies the operation, so that it is reported once however
+// many calls reach it.
+func (op *factOp) key() string {
+	last := ""
+	if len(op.Via) > 0 {
+		last = op.Via[len(op.Via)-1]
+	}
+	return string(op.Family) + "|" + op.What + "|" + op.Where + "|" + last
+}
+
 // describe says where the operation is, for messages: "time.Sleep
 // at sleep.go:12 via store.wait".
 func (op *factOp) describe() string {

@@ -81,12 +81,17 @@ type state struct {
 	// excludedFile marks test files (without -tests) and generated files.
 	excludedFile map[*ast.File]bool
 	directives   *directives
+	// fieldMakes holds the capacities of the channels made into each
+	// struct field of the package (guard.go).
+	fieldMakes map[*types.Var][]int64
+	handoffs   []handoff // result channels passed to named goroutines
 }
 
 // collect builds a funcInfo for every function body of the package.
 // Declarations are created first so that calls between them resolve
 // whatever the order of the files.
 func (s *state) collect() {
+	s.fieldMakes = scanFieldMakes(s.info, s.pass.Files)
 	for _, f := range s.pass.Files {
 		for _, d := range f.Decls {
 			decl, ok := d.(*ast.FuncDecl)
@@ -109,6 +114,7 @@ func (s *state) collect() {
 	for _, fi := range s.funcs[:len(s.funcs):len(s.funcs)] {
 		s.walkFunc(fi)
 	}
+	s.resolveAbandonedArgs()
 	// Literals in package-level variables (var h = http.HandlerFunc(...))
 	// are functions without an enclosing one.
 	for _, f := range s.pass.Files {

@@ -66,6 +66,20 @@ var stopNameRE = regexp.MustCompile(`(?i)(done|quit|stop|exit|clos|shut|cancel|a
 
 func isStopName(name string) bool { return name != "" && stopNameRE.MatchString(name) }
 
+// isSignalChan reports whether t is a channel whose values carry no
+// data, only a signal: chan struct{} or chan bool.
+func isSignalChan(t types.Type) bool {
+	c, ok := under(t).(*types.Chan)
+	if !ok {
+		return false
+	}
+	if s, ok := under(c.Elem()).(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	b, ok := under(c.Elem()).(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
 // chanName is the last name in a channel expression: "stop" for
 // s.stop, "Done" for x.Done().
 func chanName(e ast.Expr) string {
@@ -174,6 +188,121 @@ func isTimeChan(t types.Type) bool {
 	return ok && isNamed(c.Elem(), "time", "Time")
 }
 
+// scanFieldMakes records the capacity of every make(chan ...) stored
+// in a struct field anywhere in the package, directly or through a
+// local variable: x.f = make(chan T, 1), T{f: make(chan T, 1)},
+// ch := make(chan T, 1); T{f: ch}.
+func scanFieldMakes(info *types.Info, files []*ast.File) map[*types.Var][]int64 {
+	fields := map[*types.Var][]int64{}
+	locals := map[*types.Var]int64{}
+	capOf := func(e ast.Expr) (int64, bool) {
+		e = astutil.Unparen(e)
+		if v := localVar(info, e); v != nil {
+			c, ok := locals[v]
+			return c, ok
+		}
+		return makeCap(info, e)
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					break
+				}
+				for i, lhs := range n.Lhs {
+					c, ok := capOf(n.Rhs[i])
+					if !ok {
+						continue
+					}
+					if v := localVar(info, lhs); v != nil {
+						locals[v] = c
+					} else if fv := fieldOf(info, lhs); fv != nil {
+						fields[fv] = append(fields[fv], c)
+					}
+				}
+			case *ast.CompositeLit:
+				for _, elt := range n.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					key, ok := kv.Key.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if fv, ok := info.Uses[key].(*types.Var); ok && fv.IsField() {
+						if c, ok := capOf(kv.Value); ok {
+							fields[fv] = append(fields[fv], c)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return fields
+}
+
+// makeCap is the capacity of make(chan T, n): 0 unbuffered, -1 when n is
+// not a constant.
+func makeCap(info *types.Info, e ast.Expr) (int64, bool) {
+	call, ok := astutil.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return 0, false
+	}
+	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "make" {
+		return 0, false
+	}
+	if _, ok := under(info.TypeOf(call)).(*types.Chan); !ok {
+		return 0, false
+	}
+	if len(call.Args) < 2 {
+		return 0, true
+	}
+	if tv, ok := info.Types[call.Args[1]]; ok && tv.Value != nil {
+		if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
+			return n, true
+		}
+	}
+	return -1, true
+}
+
+// fieldOf is the struct field a selector expression names.
+func fieldOf(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := astutil.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// bufferedField reports whether ch is a struct field that every make
+// in the package gives room for its sends: capacity 1 (a response
+// channel, sent on once), or any buffer for a channel of struct{}
+// (semaphore tokens, released after they were taken).
+func (s *state) bufferedField(ch ast.Expr) bool {
+	fv := fieldOf(s.info, ch)
+	if fv == nil {
+		return false
+	}
+	caps := s.fieldMakes[fv]
+	if len(caps) == 0 {
+		return false
+	}
+	signal := isSignalChan(fv.Type())
+	for _, c := range caps {
+		if !(c == 1 || (signal && c != 0)) {
+			return false
+		}
+	}
+	return true
+}
+
 // chanScan holds what a declaration does with the channels it makes.
 type chanScan struct {
 	makes map[*types.Var]*chanMake
@@ -196,30 +325,10 @@ const manySends = 1 << 20
 func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	sc := &chanScan{makes: map[*types.Var]*chanMake{}}
 	record := func(lhs, rhs ast.Expr) {
-		call, ok := astutil.Unparen(rhs).(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return
+		c, ok := makeCap(info, rhs)
+		if v := localVar(info, lhs); ok && v != nil {
+			sc.makes[v] = &chanMake{pos: rhs.Pos(), cap: c}
 		}
-		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "make" {
-			return
-		}
-		if _, ok := under(info.TypeOf(call)).(*types.Chan); !ok {
-			return
-		}
-		v := localVar(info, lhs)
-		if v == nil {
-			return
-		}
-		m := &chanMake{pos: call.Pos(), cap: 0}
-		if len(call.Args) > 1 {
-			m.cap = -1
-			if tv, ok := info.Types[call.Args[1]]; ok && tv.Value != nil {
-				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
-					m.cap = n
-				}
-			}
-		}
-		sc.makes[v] = m
 	}
 	// First the makes, then the sends and selects that use them.
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -239,21 +348,45 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 		}
 		return true
 	})
-	var loops []ast.Node
+	// A send followed by a return runs at most once in its function,
+	// loop or not: those count once per function, together.
+	terminal := terminalSends(body)
+	counted := map[*types.Var]map[ast.Node]bool{} // function literals whose terminal sends are counted
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
-			loops = loops[:len(loops)-1]
+			stack = stack[:len(stack)-1]
 			return true
 		}
 		switch n := n.(type) {
 		case *ast.SendStmt:
 			if v := localVar(info, n.Chan); v != nil {
 				if m := sc.makes[v]; m != nil {
-					m.sends += 1
-					for _, l := range loops {
-						if l != nil && l.Pos() > m.pos {
-							m.sends = manySends
+					var fn ast.Node = body
+					inLoop := false
+					for _, a := range stack {
+						switch a.(type) {
+						case *ast.FuncLit:
+							fn = a
+						case *ast.ForStmt, *ast.RangeStmt:
+							if a.Pos() > m.pos {
+								inLoop = true
+							}
 						}
+					}
+					switch {
+					case terminal[n]:
+						if counted[v] == nil {
+							counted[v] = map[ast.Node]bool{}
+						}
+						if !counted[v][fn] {
+							counted[v][fn] = true
+							m.sends++
+						}
+					case inLoop:
+						m.sends = manySends
+					default:
+						m.sends++
 					}
 				}
 			}
@@ -269,13 +402,34 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 				}
 			}
 		}
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loops = append(loops, n)
-		default:
-			loops = append(loops, nil)
-		}
+		stack = append(stack, n)
 		return true
 	})
 	return sc
+}
+
+// terminalSends finds the sends directly followed by a return.
+func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
+	out := map[ast.Node]bool{}
+	check := func(list []ast.Stmt) {
+		for i, st := range list {
+			if send, ok := st.(*ast.SendStmt); ok && i+1 < len(list) {
+				if _, ok := list[i+1].(*ast.ReturnStmt); ok {
+					out[send] = true
+				}
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			check(n.List)
+		case *ast.CaseClause:
+			check(n.Body)
+		case *ast.CommClause:
+			check(n.Body)
+		}
+		return true
+	})
+	return out
 }

@@ -26,6 +26,11 @@ type op struct {
 	// msg, when set, is the whole message of an operation reported
 	// wherever it is, entry point or not (see state.always).
 	msg string
+	// chanVar is the variable a send's channel is, when it is one.
+	chanVar *types.Var
+	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
+	// it is no finding of a critical section.
+	releasesLock bool
 	// inert: a finding that blocks nobody (a misplaced WaitGroup.Add),
 	// so callers do not inherit it.
 	inert bool
@@ -119,11 +124,9 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 					r.end = next.Pos()
 					break scan
 				}
-			case *ast.DeferStmt:
-				if u, ok := w.lockCall(&ast.ExprStmt{X: next.Call}, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv {
-					break scan
-				}
 			}
+			// A deferred unlock keeps the lock to the end of the
+			// block, unless an explicit unlock comes first.
 		}
 		fi.regions = append(fi.regions, r)
 	}
@@ -275,24 +278,106 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 		return
 	}
 	name := types.ExprString(s.Chan)
-	if v := localVar(w.s.info, s.Chan); v != nil && w.ch.makes[v] != nil {
-		m := w.ch.makes[v]
-		// A goroutine sends its result on a channel made by the
-		// function that started it, and that function may stop
-		// waiting: the send then blocks forever.
-		if fi.spawn != kindNone && fi.lit != nil && !(fi.lit.Pos() <= m.pos && m.pos < fi.lit.End()) &&
-			m.abandoned != nil && (m.cap < 0 || m.cap < int64(m.sends)) {
-			fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altAbandoned,
-				msg: "send on " + name + " blocks forever once its receiver in " + fi.parentName() + " has stopped waiting: " + altAbandoned})
-		}
+	v := localVar(w.s.info, s.Chan)
+	if v != nil && w.ch.makes[v] != nil {
+		// Judged in finish, once every goroutine is known.
+		w.localSends = append(w.localSends, localSend{fi, s, v})
 		return
 	}
-	if isStopName(chanName(s.Chan)) {
+	if w.s.bufferedField(s.Chan) {
+		return // a response channel or a semaphore: the send has room
+	}
+	if isStopName(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) {
 		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
 			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
 		return
 	}
-	fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altChan, needsCtx: true})
+	fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altChan, needsCtx: true, chanVar: v})
+}
+
+// localSend is a send on a channel the declaration made.
+type localSend struct {
+	fi   *funcInfo
+	send *ast.SendStmt
+	v    *types.Var
+}
+
+// abandonedSends reports the sends of goroutines on a result channel
+// made by the function that started them, when that function may stop
+// waiting (it receives in a select with another way out) and the
+// channel has no room for every send: the send then blocks forever.
+// One finding per channel, at its first such send.
+func (w *walker) abandonedSends() {
+	done := map[*types.Var]bool{}
+	for _, ls := range w.localSends {
+		m := w.ch.makes[ls.v]
+		if done[ls.v] || m.abandoned == nil || m.cap < 0 || m.cap >= int64(m.sends) || !ls.fi.spawnedAway(m.pos) {
+			continue
+		}
+		done[ls.v] = true
+		name := types.ExprString(ls.send.Chan)
+		ls.fi.ops = append(ls.fi.ops, &op{pos: ls.send.Pos(), node: ls.send, family: Chan, what: "send on " + name, alt: altAbandoned,
+			msg: "send on " + name + " blocks forever once its receiver in " + ls.fi.topName() + " has stopped waiting: " + altAbandoned})
+	}
+}
+
+// spawnedAway reports whether fi runs in a goroutine (or callback)
+// started inside the function that made the channel at pos.
+func (fi *funcInfo) spawnedAway(pos token.Pos) bool {
+	for f := fi; f != nil && f.lit != nil; f = f.parent {
+		if f.lit.Pos() <= pos && pos < f.lit.End() {
+			return false
+		}
+		if f.spawn != kindNone {
+			return true
+		}
+	}
+	return false
+}
+
+// abandonedArgs: go f(ch) hands a result channel made here to a named
+// function; the send in f is abandoned the same way. Resolved once
+// every declaration has been walked (state.resolveAbandonedArgs).
+func (w *walker) abandonedArgs(fi *funcInfo, call *ast.CallExpr) {
+	callee := staticCallee(w.s.info, call)
+	if callee == nil || w.s.byObj[callee] == nil {
+		return
+	}
+	for i, arg := range call.Args {
+		v := localVar(w.s.info, arg)
+		if v == nil || w.ch.makes[v] == nil {
+			continue
+		}
+		if m := w.ch.makes[v]; m.abandoned != nil && m.cap == 0 {
+			w.s.handoffs = append(w.s.handoffs, handoff{callee: w.s.byObj[callee], param: i, receiver: fi.topName()})
+		}
+	}
+}
+
+// handoff is a result channel passed to a named goroutine.
+type handoff struct {
+	callee   *funcInfo
+	param    int
+	receiver string
+}
+
+// resolveAbandonedArgs turns the goroutine's sends on the handed-off
+// channel into abandoned-channel findings.
+func (s *state) resolveAbandonedArgs() {
+	for _, h := range s.handoffs {
+		params := h.callee.obj.Type().(*types.Signature).Params()
+		if h.param >= params.Len() {
+			continue
+		}
+		p := params.At(h.param)
+		for _, o := range h.callee.ops {
+			if o.chanVar == p && o.needsCtx {
+				o.needsCtx, o.alt = false, altAbandoned
+				o.msg = o.what + " blocks forever once its receiver in " + h.receiver + " has stopped waiting: " + altAbandoned
+				break
+			}
+		}
+	}
 }
 
 // recv judges a channel receive outside a select and not comma-ok.

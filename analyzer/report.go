@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -25,6 +26,10 @@ type reporter struct {
 	s        *state
 	reported map[token.Pos]bool
 	visited  map[*funcInfo]bool
+	// reportedExt holds the operations of other packages already
+	// reported: each is reported once, at the first call that reaches
+	// it, however many calls do.
+	reportedExt map[string]bool
 }
 
 // report walks every entry point, in a fixed order: event loops and
@@ -32,7 +37,7 @@ type reporter struct {
 // with a context at hand, then the others; by position within each.
 // Operations that are findings wherever they are come last.
 func (s *state) report() {
-	rp := &reporter{s: s, reported: map[token.Pos]bool{}, visited: map[*funcInfo]bool{}}
+	rp := &reporter{s: s, reported: map[token.Pos]bool{}, visited: map[*funcInfo]bool{}, reportedExt: map[string]bool{}}
 	var regions []*root
 	for _, fi := range s.funcs {
 		for _, r := range fi.regions {
@@ -65,6 +70,15 @@ func (s *state) report() {
 	}
 }
 
+// appositive closes a description that opens a clause ("Load, which
+// takes a context") with a comma, so a sentence can go on after it.
+func appositive(desc string) string {
+	if strings.Contains(desc, ", which") {
+		return desc + ","
+	}
+	return desc
+}
+
 func cmpBool(a, b bool) int {
 	switch {
 	case a == b:
@@ -91,7 +105,7 @@ func (r *root) full() bool {
 
 func (rp *reporter) walk(r *root) {
 	if r.ext != nil {
-		if fop := rp.eligibleFact(r.fact, r); fop != nil && !rp.reported[r.pos] {
+		if fop := rp.eligibleFact(r.fact, r); fop != nil && !rp.reportedExt[fop.key()] {
 			rp.emitSpawnedExt(r, fop)
 		}
 		return
@@ -112,6 +126,9 @@ func (rp *reporter) walk(r *root) {
 			reg = r.region
 		}
 		for _, o := range l.fn.ops {
+			if r.kind == kindLock && o.releasesLock {
+				continue
+			}
 			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !o.needsCtx) {
 				rp.emit(o, l, r)
 			}
@@ -130,8 +147,8 @@ func (rp *reporter) walk(r *root) {
 				}
 				rp.visited[c.callee] = true
 				queue = append(queue, &link{pos: c.pos, msg: "calls " + c.callee.displayName(), fn: c.callee, prev: l})
-			case !rp.reported[c.pos]:
-				if fop := rp.eligibleFact(c.fact, r); fop != nil {
+			default:
+				if fop := rp.eligibleFact(c.fact, r); fop != nil && !rp.reportedExt[fop.key()] {
 					rp.emitExt(c, fop, l, r)
 				}
 			}
@@ -142,6 +159,9 @@ func (rp *reporter) walk(r *root) {
 // eligibleFact is the fact's first operation that counts from r.
 func (rp *reporter) eligibleFact(f *blockingFact, r *root) *factOp {
 	for i := range f.Ops {
+		if r.kind == kindLock && f.Ops[i].What == "(*sync.Cond).Wait" {
+			continue // it unlocks while it waits
+		}
 		if f.Ops[i].Family != Chan || r.full() {
 			return &f.Ops[i]
 		}
@@ -191,14 +211,14 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 			verb = "can block forever"
 		}
 		alt := o.alt
-		if l.fn != r.fn && r.full() {
+		if l.fn != r.fn && r.full() && !l.fn.hasCtx {
 			alt = "pass a context to " + l.fn.displayName() + " and " + alt
 		}
-		if l.fn == r.fn {
-			msg = fmt.Sprintf("%s in %s %s: %s", o.what, r.describe(), verb, alt)
-		} else {
-			msg = fmt.Sprintf("%s in %s, reached from %s %s: %s", o.what, l.fn.displayName(), r.describe(), verb, alt)
+		subject := o.what + " in " + appositive(r.describe())
+		if l.fn != r.fn {
+			subject = o.what + " in " + l.fn.displayName() + ", reached from " + r.describe() + ","
 		}
+		msg = fmt.Sprintf("%s %s: %s", subject, verb, alt)
 	}
 	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: related}
 	d.SuggestedFixes = rp.s.fixes(o, l.fn)
@@ -217,7 +237,7 @@ func (rp *reporter) where(o *op, l *link, r *root) string {
 // emitExt reports a call, from this package, to another package's
 // function that blocks.
 func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
-	rp.reported[c.pos] = true
+	rp.reportedExt[fop.key()] = true
 	related, fns := l.chain()
 	if rp.s.excludedAt(c.pos) || rp.s.directives.suppressed(c.pos, fns) {
 		return
@@ -234,7 +254,7 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 		category = Sync
 		msg = fmt.Sprintf("call to %s blocks in %s while %s is held in %s: release the lock before blocking", name, fop.What, r.region.lock, r.fn.topName())
 	default:
-		msg = fmt.Sprintf("call to %s in %s blocks in %s, which ignores cancellation: give %s a context and %s", name, r.describe(), fop.What, name, fop.Alt)
+		msg = fmt.Sprintf("call to %s in %s blocks in %s, which ignores cancellation: give %s a context and %s", name, appositive(r.describe()), fop.What, name, fop.Alt)
 	}
 	rp.s.pass.Report(analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related})
 }
@@ -242,7 +262,7 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 // emitSpawnedExt reports a go statement (or errgroup.Go...) that runs
 // another package's function that blocks.
 func (rp *reporter) emitSpawnedExt(r *root, fop *factOp) {
-	rp.reported[r.pos] = true
+	rp.reportedExt[fop.key()] = true
 	if rp.s.excludedAt(r.pos) || rp.s.directives.suppressed(r.pos, []*funcInfo{r.spawnedIn}) {
 		return
 	}

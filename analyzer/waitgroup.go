@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -26,11 +27,11 @@ func checkWaitGroup(w *walker, fi *funcInfo) {
 		case *ast.RangeStmt:
 			w.waitInLoop(fi, n.Body)
 		case *ast.GoStmt:
-			lit, ok := astutil.Unparen(n.Call.Fun).(*ast.FuncLit)
-			if !ok || len(lit.Body.List) == 0 {
+			body, _ := w.goBody(n.Call)
+			if body == nil || len(body.List) == 0 {
 				break
 			}
-			if call, recv := w.wgCall(lit.Body.List[0], "Add"); call != nil {
+			if call, recv := w.wgCall(body.List[0], "Add"); call != nil {
 				fi.ops = append(fi.ops, &op{pos: call.Pos(), node: call, call: call, family: Sync, what: recv + ".Add", inert: true,
 					msg: recv + ".Add inside the goroutine it counts may run after " + recv + ".Wait has returned: call Add before the go statement"})
 			}
@@ -47,11 +48,11 @@ func (w *walker) waitInLoop(fi *funcInfo, body *ast.BlockStmt) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			if lit, ok := astutil.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-				ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if body, rename := w.goBody(n.Call); body != nil {
+				ast.Inspect(body, func(m ast.Node) bool {
 					if call, ok := m.(*ast.CallExpr); ok {
 						if recv := w.wgMethod(call, "Done"); recv != "" {
-							started[recv] = true
+							started[rename(recv)] = true
 						}
 					}
 					return true
@@ -77,8 +78,58 @@ func (w *walker) waitInLoop(fi *funcInfo, body *ast.BlockStmt) {
 	if wait == nil {
 		return
 	}
-	fi.ops = append(fi.ops, &op{pos: wait.Pos(), node: wait, call: wait, family: Sync, what: recv + ".Wait",
+	fi.ops = append(fi.ops, &op{pos: wait.Pos(), node: wait, call: wait, family: Sync, what: recv + ".Wait", inert: true,
 		msg: recv + ".Wait inside the loop that starts the goroutines it waits for hangs or ends early: Add in the loop, and Wait after it"})
+}
+
+// goBody is the body a go statement runs: a literal's, or a function's
+// of this package. rename turns a receiver written in that body into
+// the caller's words: a parameter into the argument passed for it,
+// the method's receiver into the expression it is called on.
+func (w *walker) goBody(call *ast.CallExpr) (*ast.BlockStmt, func(string) string) {
+	same := func(s string) string { return s }
+	if lit, ok := astutil.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return lit.Body, same
+	}
+	callee := staticCallee(w.s.info, call)
+	fi := w.s.byObj[callee]
+	if fi == nil || fi.decl == nil {
+		return nil, same
+	}
+	names := map[string]string{}
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && fi.decl.Recv != nil {
+		for _, f := range fi.decl.Recv.List {
+			for _, n := range f.Names {
+				names[n.Name] = types.ExprString(sel.X)
+			}
+		}
+	}
+	i := 0
+	for _, f := range fi.decl.Type.Params.List {
+		for _, n := range f.Names {
+			if i < len(call.Args) {
+				arg := astutil.Unparen(call.Args[i])
+				if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+					arg = u.X
+				}
+				names[n.Name] = types.ExprString(arg)
+			}
+			i++
+		}
+		if len(f.Names) == 0 {
+			i++
+		}
+	}
+	return fi.body, func(recv string) string {
+		root, rest, _ := strings.Cut(recv, ".")
+		if to, ok := names[root]; ok {
+			if rest == "" {
+				return to
+			}
+			return to + "." + rest
+		}
+		return recv
+	}
 }
 
 // wgCall reports whether stmt is a call of the WaitGroup method name,

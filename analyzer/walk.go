@@ -27,6 +27,7 @@ type walker struct {
 	cmds         []cmdUse            // exec.Command calls whose command is run
 	reqs         []reqUse            // http.NewRequest calls whose request is sent
 	reqCtx       map[*types.Var]bool // requests given a context later
+	localSends   []localSend
 	cmdVar       map[*types.Var]*ast.CallExpr
 	reqVar       map[*types.Var]*ast.CallExpr
 }
@@ -91,6 +92,9 @@ func (w *walker) walk(fi *funcInfo) {
 		case *ast.GoStmt:
 			w.spawned[n.Call] = true
 			w.spawnTarget(fi, kindGo, n.Pos(), n.Call.Fun, true)
+			if s.cfg.enabled(Chan) {
+				w.abandonedArgs(fi, n.Call)
+			}
 
 		case *ast.SelectStmt:
 			w.selectStmt(fi, n)
@@ -189,6 +193,7 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 			fi.ops = append(fi.ops, &op{
 				pos: call.Pos(), node: call, call: call, family: bc.family,
 				what: qualifiedName(callee), alt: bc.alt, fix: bc.fix,
+				releasesLock: name == "(*sync.Cond).Wait",
 			})
 		}
 		return
@@ -259,6 +264,9 @@ func (w *walker) finish() {
 		switch {
 		case pr.lit != nil:
 			r.fn = s.byLit[pr.lit]
+			if r.fn != nil && r.fn.spawn == kindNone {
+				r.fn.spawn = pr.kind
+			}
 		case s.byObj[pr.fn] != nil:
 			r.fn = s.byObj[pr.fn]
 		case pr.fn.Pkg() != nil && pr.fn.Pkg() != s.pass.Pkg:
@@ -272,6 +280,7 @@ func (w *walker) finish() {
 			s.roots = append(s.roots, r)
 		}
 	}
+	w.abandonedSends()
 	if s.cfg.enabled(Exec) {
 		seen := map[*ast.CallExpr]bool{}
 		for _, c := range w.cmds {
