@@ -34,7 +34,7 @@ type blockingCall struct {
 const (
 	altSleep   = "wait on a time.Timer in a select with ctx.Done()"
 	altHTTP    = "build the request with http.NewRequestWithContext and send it with Client.Do"
-	altSyscall = "a blocking system call cannot be cancelled: move it off the cancellable path or use a deadline-aware API"
+	altSyscall = "move it off the cancellable path, since a blocking system call cannot be cancelled"
 )
 
 // catalog maps full function names to what is known about them.

@@ -65,9 +65,25 @@ type region struct {
 	pos        token.Pos // the select statement, or the Lock call
 	start, end token.Pos
 	lock       string // for lock regions, the locked expression
+	// exits are stretches of an event loop's case body that end the
+	// loop: what blocks there stalls nothing.
+	exits [][2]token.Pos
 }
 
-func (r *region) contains(pos token.Pos) bool { return r == nil || (r.start <= pos && pos < r.end) }
+func (r *region) contains(pos token.Pos) bool {
+	if r == nil {
+		return true
+	}
+	if pos < r.start || pos >= r.end {
+		return false
+	}
+	for _, e := range r.exits {
+		if e[0] <= pos && pos < e[1] {
+			return false
+		}
+	}
+	return true
+}
 
 // state is the analysis of one package.
 type state struct {

@@ -39,7 +39,7 @@ type op struct {
 const (
 	altChan       = "select on it together with ctx.Done()"
 	altSelect     = "add a case on ctx.Done(), a done channel or a timer"
-	altTicker     = "loop on a select over the ticker's channel and a done channel, and stop the ticker"
+	altTicker     = "a ticker's channel is never closed, so loop on a select over it and a done channel, and stop the ticker"
 	altStopSignal = "close the channel instead, or send in a select with the loop's done channel"
 	altAbandoned  = "give the channel a buffer for every send, as in make(chan T, 1)"
 )
@@ -98,9 +98,66 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 			if len(body) == 0 {
 				continue
 			}
-			fi.regions = append(fi.regions, &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()})
+			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()}
+			r.exits = w.exitPaths(c.(*ast.CommClause))
+			fi.regions = append(fi.regions, r)
 		}
 	}
+}
+
+// exitPaths finds the stretches of a case body that lead out of the
+// loop: the statements of any block that ends in a return, a panic, an
+// os.Exit or log.Fatal, or a labelled break. Blocking there stalls no
+// other case, since the loop is over.
+func (w *walker) exitPaths(cc *ast.CommClause) [][2]token.Pos {
+	var exits [][2]token.Pos
+	check := func(list []ast.Stmt) {
+		if len(list) > 0 && w.isTerminal(list[len(list)-1]) {
+			exits = append(exits, [2]token.Pos{list[0].Pos(), list[len(list)-1].Pos()})
+		}
+	}
+	check(cc.Body)
+	for _, st := range cc.Body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BlockStmt:
+				check(n.List)
+			case *ast.CaseClause:
+				check(n.Body)
+			case *ast.CommClause:
+				check(n.Body)
+			}
+			return true
+		})
+	}
+	return exits
+}
+
+// isTerminal reports whether st leaves the loop for good.
+func (w *walker) isTerminal(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.GOTO || (st.Tok == token.BREAK && st.Label != nil)
+	case *ast.ExprStmt:
+		call, ok := astutil.Unparen(st.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+			return true
+		}
+		if fn := staticCallee(w.s.info, call); fn != nil {
+			switch fn.FullName() {
+			case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "runtime.Goexit":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lockRegions records the statements run with a sync.Mutex or
@@ -269,7 +326,7 @@ func (w *walker) rangeStmt(fi *funcInfo, rs *ast.RangeStmt) {
 		return
 	}
 	fi.ops = append(fi.ops, &op{pos: rs.Pos(), node: rs, family: Sleep,
-		what: "range over " + types.ExprString(rs.X) + ", which is never closed", alt: altTicker})
+		what: "range over " + types.ExprString(rs.X), alt: altTicker})
 }
 
 // send judges a channel send outside a select.

@@ -201,7 +201,11 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = o.msg
 	case r.kind == kindEventLoop:
 		category = EventLoop
-		msg = fmt.Sprintf("%s in %s stalls every other case, the quit case included: %s", rp.where(o, l, r), r.describe(), o.alt)
+		alt := o.alt
+		if o.family == Chan {
+			alt = "select on it together with the loop's quit channel, or hand it to a goroutine"
+		}
+		msg = fmt.Sprintf("%s in %s stalls every other case, the quit case included: %s", rp.where(o, l, r), r.describe(), alt)
 	case r.kind == kindLock:
 		category = Sync
 		msg = fmt.Sprintf("%s while %s is held in %s makes every goroutine that needs the lock wait too: release the lock before blocking", rp.where(o, l, r), r.region.lock, r.fn.topName())
@@ -244,19 +248,39 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 	}
 	name := qualifiedName(c.ext)
 	related = append(related, analysis.RelatedInformation{Pos: c.ext.Pos(), Message: name + " blocks in " + fop.describe()})
+	call := "call to " + name
+	if l.fn != r.fn {
+		call += " in " + l.fn.displayName()
+	}
 	category := fop.Family
 	var msg string
 	switch r.kind {
 	case kindEventLoop:
 		category = EventLoop
-		msg = fmt.Sprintf("call to %s blocks in %s and stalls every other case of %s, the quit case included: give %s a context, or %s", name, fop.What, r.describe(), name, fop.Alt)
+		msg = fmt.Sprintf("%s blocks in %s and stalls every other case of the event loop in %s, the quit case included: %s", call, fop.What, r.fn.topName(), extAlt(name, fop, true))
 	case kindLock:
 		category = Sync
-		msg = fmt.Sprintf("call to %s blocks in %s while %s is held in %s: release the lock before blocking", name, fop.What, r.region.lock, r.fn.topName())
+		msg = fmt.Sprintf("%s blocks in %s while %s is held in %s: release the lock before blocking", call, fop.What, r.region.lock, r.fn.topName())
 	default:
-		msg = fmt.Sprintf("call to %s in %s blocks in %s, which ignores cancellation: give %s a context and %s", name, appositive(r.describe()), fop.What, name, fop.Alt)
+		where := " in " + appositive(r.describe())
+		if l.fn != r.fn {
+			where = ", reached from " + r.describe() + ","
+		}
+		msg = fmt.Sprintf("%s%s blocks in %s, which ignores cancellation: %s", call, where, fop.What, extAlt(name, fop, false))
 	}
 	rp.s.pass.Report(analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related})
+}
+
+// extAlt is the remedy for a call into a function that blocks: give it
+// a context to honour (or, in an event loop, move it off the loop).
+func extAlt(name string, fop *factOp, loop bool) string {
+	switch {
+	case fop.Family == Syscall:
+		return "move the call to " + name + " off the cancellable path, since a blocking system call cannot be cancelled"
+	case loop:
+		return "give " + name + " the loop's context, or hand the call to a goroutine"
+	}
+	return "give " + name + " a context and " + fop.Alt
 }
 
 // emitSpawnedExt reports a go statement (or errgroup.Go...) that runs
@@ -269,7 +293,7 @@ func (rp *reporter) emitSpawnedExt(r *root, fop *factOp) {
 	name := qualifiedName(r.ext)
 	rp.s.pass.Report(analysis.Diagnostic{
 		Pos: r.pos, Category: string(fop.Family),
-		Message: fmt.Sprintf("%s runs %s, which blocks in %s and cannot be cancelled: give %s a context or a done channel, and %s", r.describe(), name, fop.What, name, fop.Alt),
+		Message: fmt.Sprintf("%s runs %s, which blocks in %s and cannot be cancelled: %s", r.describe(), name, fop.What, extAlt(name, fop, false)),
 		Related: []analysis.RelatedInformation{{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()}},
 	})
 }

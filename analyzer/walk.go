@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -202,12 +203,46 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, callee: target})
 		return
 	}
-	if callee.Pkg() != nil && callee.Pkg() != s.pass.Pkg {
-		var fact blockingFact
-		if s.pass.ImportObjectFact(callee, &fact) {
-			fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, ext: callee, fact: &fact})
-		}
+	if fact := s.importFact(callee); fact != nil {
+		fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, ext: callee, fact: fact})
 	}
+}
+
+// importFact is what another package's function blocks in, or nil.
+// Channel operations inside another module are its own protocol (a
+// writer's backpressure, a pool's queue) that no caller can change:
+// they are followed only within the module being analysed.
+func (s *state) importFact(fn *types.Func) *blockingFact {
+	if fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
+		return nil
+	}
+	var fact blockingFact
+	if !s.pass.ImportObjectFact(fn, &fact) {
+		return nil
+	}
+	if !s.sameModule(fn.Pkg().Path()) {
+		ops := fact.Ops[:0:0]
+		for _, o := range fact.Ops {
+			if o.Family != Chan {
+				ops = append(ops, o)
+			}
+		}
+		fact.Ops = ops
+	}
+	if len(fact.Ops) == 0 {
+		return nil
+	}
+	return &fact
+}
+
+// sameModule reports whether a package path belongs to the module
+// being analysed; without module information, everything does.
+func (s *state) sameModule(path string) bool {
+	m := s.pass.Module
+	if m == nil || m.Path == "" {
+		return true
+	}
+	return path == m.Path || strings.HasPrefix(path, m.Path+"/")
 }
 
 // syncCallOf records that call runs the function value f before it
@@ -269,12 +304,12 @@ func (w *walker) finish() {
 			}
 		case s.byObj[pr.fn] != nil:
 			r.fn = s.byObj[pr.fn]
-		case pr.fn.Pkg() != nil && pr.fn.Pkg() != s.pass.Pkg:
-			var fact blockingFact
-			if !s.pass.ImportObjectFact(pr.fn, &fact) {
+		default:
+			fact := s.importFact(pr.fn)
+			if fact == nil {
 				continue
 			}
-			r.ext, r.fact = pr.fn, &fact
+			r.ext, r.fact = pr.fn, fact
 		}
 		if r.fn != nil || r.ext != nil {
 			s.roots = append(s.roots, r)

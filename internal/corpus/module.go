@@ -124,7 +124,13 @@ func processModule(ctx context.Context, c *config, m module) (r result, findings
 	r.Packages = len(strings.Fields(string(stdout)))
 
 	t = time.Now()
-	args := append(append([]string{c.blockcheck, "-json"}, c.extra...), "./...")
+	// blockcheck skips _test.go files unless -tests is given; loading
+	// the test variants then only analyses every package twice.
+	cmdline := []string{c.blockcheck, "-json"}
+	if !slices.Contains(c.extra, "-tests") && !slices.ContainsFunc(c.extra, func(a string) bool { return strings.HasPrefix(a, "-test=") }) {
+		cmdline = append(cmdline, "-test=false")
+	}
+	args := append(append(cmdline, c.extra...), "./...")
 	stdout, stderr, err = c.run(ctx, dir, c.env, args...)
 	r.Phases.Analyse = secs(t)
 	r.DriverExit = exitCode(err)

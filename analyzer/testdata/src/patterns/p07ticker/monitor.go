@@ -22,10 +22,10 @@ func (m *Monitor) Start() {
 	go m.loop()
 }
 
-func (m *Monitor) loop() { // want loop:`blocks\(sleep: range over t\.C, which is never closed\)`
+func (m *Monitor) loop() { // want loop:`blocks\(sleep: range over t\.C\)`
 	t := time.NewTicker(m.every)
 	defer t.Stop()
-	for range t.C { // want `range over t\.C, which is never closed,? in the goroutine .*started in \(\*Monitor\)\.Start,? ignores cancellation: loop on a select over the ticker's channel and a done channel`
+	for range t.C { // want `range over t\.C in the goroutine .*started in \(\*Monitor\)\.Start,? ignores cancellation: a ticker.s channel is never closed, so loop on a select over it and a done channel`
 		m.collect()
 	}
 }
@@ -33,7 +33,7 @@ func (m *Monitor) loop() { // want loop:`blocks\(sleep: range over t\.C, which i
 // StartTick uses time.Tick in a goroutine literal.
 func (m *Monitor) StartTick() {
 	go func() {
-		for range time.Tick(time.Minute) { // want `range over time\.Tick\(time\.Minute\), which is never closed`
+		for range time.Tick(time.Minute) { // want `range over time\.Tick\(time\.Minute\) in`
 			m.collect()
 		}
 	}()
@@ -43,7 +43,7 @@ func (m *Monitor) StartTick() {
 func (m *Monitor) Watch(ctx context.Context) {
 	ticker := time.NewTicker(m.every)
 	defer ticker.Stop()
-	for now := range ticker.C { // want `range over ticker\.C, which is never closed,? in \(\*Monitor\)\.Watch, which takes a context`
+	for now := range ticker.C { // want `range over ticker\.C in \(\*Monitor\)\.Watch, which takes a context`
 		_ = now
 		m.collect()
 	}
