@@ -161,12 +161,15 @@ a reason is reported itself.
 
 # Fixes
 
-Where a context is in scope at the call (a context parameter or
+Where a context is in scope at the operation (a context parameter or
 variable, or r.Context() of a request parameter) and the rewrite is
 mechanical, the finding carries a suggested fix: the Context method
 of database/sql, exec.CommandContext, http.NewRequestWithContext,
 net.Dialer.DialContext, net.DefaultResolver lookups and
-HandshakeContext. A context is never invented, and a context the
-function compares with nil is not used.
+HandshakeContext; time.Sleep becomes a timer in a select that returns
+when the context is done; a channel send or receive gains a
+ctx.Done() case that returns; an abandoned result channel with one
+send gets a buffer of one. A context is never invented, and a context
+the function compares with nil is not used.
 */
 package analyzer

@@ -17,12 +17,21 @@ import (
 // at the call. A context is never invented: with none at hand there is
 // no fix, and the message alone names the alternative.
 func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
-	if o.fix == fixNone || o.call == nil {
+	if o.grow != nil {
+		// make(chan T) -> make(chan T, 1): room for the one send.
+		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1",
+			TextEdits: []analysis.TextEdit{{Pos: o.grow.Rparen, End: o.grow.Rparen, NewText: []byte(", 1")}}}}
+	}
+	stmt := o.what == "time.Sleep" || (o.family == Chan && o.needsCtx)
+	if (o.fix == fixNone || o.call == nil) && !stmt {
 		return nil
 	}
 	ctx := s.usableCtx(fi, o.pos)
 	if ctx == "" {
 		return nil
+	}
+	if stmt {
+		return s.stmtFix(o, fi, ctx)
 	}
 	call := o.call
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -137,11 +146,11 @@ func (s *state) comparedWithNil(fi *funcInfo, v *types.Var) bool {
 	return found
 }
 
-// source prints an expression as gofmt would.
-func (s *state) source(e ast.Expr) string {
+// source prints a node as gofmt would.
+func (s *state) source(n ast.Node) string {
 	var buf bytes.Buffer
-	if err := printer.Fprint(&buf, s.pass.Fset, e); err != nil {
-		return types.ExprString(e)
+	if err := printer.Fprint(&buf, s.pass.Fset, n); err != nil {
+		panic(err) // printing a node of a type-checked file cannot fail
 	}
 	return buf.String()
 }

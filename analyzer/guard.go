@@ -311,7 +311,8 @@ type chanScan struct {
 // chanMake is a channel made by make in a local variable.
 type chanMake struct {
 	pos   token.Pos
-	cap   int64 // -1 when not a constant
+	call  *ast.CallExpr // the make
+	cap   int64         // -1 when not a constant
 	sends int   // send statements on it; a send in a loop counts as many
 	// abandoned: a select receives from it and has another way out,
 	// so the receiver may leave before a send arrives.
@@ -327,7 +328,7 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	record := func(lhs, rhs ast.Expr) {
 		c, ok := makeCap(info, rhs)
 		if v := localVar(info, lhs); ok && v != nil {
-			sc.makes[v] = &chanMake{pos: rhs.Pos(), cap: c}
+			sc.makes[v] = &chanMake{pos: rhs.Pos(), call: astutil.Unparen(rhs).(*ast.CallExpr), cap: c}
 		}
 	}
 	// First the makes, then the sends and selects that use them.

@@ -26,6 +26,9 @@ type op struct {
 	// msg, when set, is the whole message of an operation reported
 	// wherever it is, entry point or not (see state.always).
 	msg string
+	// grow is the make of an abandoned result channel with one send,
+	// which a buffer of one fixes.
+	grow *ast.CallExpr
 	// chanVar is the variable a send's channel is, when it is one.
 	chanVar *types.Var
 	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
@@ -373,8 +376,12 @@ func (w *walker) abandonedSends() {
 		}
 		done[ls.v] = true
 		name := types.ExprString(ls.send.Chan)
-		ls.fi.ops = append(ls.fi.ops, &op{pos: ls.send.Pos(), node: ls.send, family: Chan, what: "send on " + name, alt: altAbandoned,
-			msg: "send on " + name + " blocks forever once its receiver in " + ls.fi.topName() + " has stopped waiting: " + altAbandoned})
+		o := &op{pos: ls.send.Pos(), node: ls.send, family: Chan, what: "send on " + name, alt: altAbandoned,
+			msg: "send on " + name + " blocks forever once its receiver in " + ls.fi.topName() + " has stopped waiting: " + altAbandoned}
+		if m.sends == 1 && m.cap == 0 {
+			o.grow = m.call
+		}
+		ls.fi.ops = append(ls.fi.ops, o)
 	}
 }
 

@@ -135,3 +135,60 @@ func TestVetTool(t *testing.T) {
 		t.Errorf("go vet: err %v, output:\n%s", err, out)
 	}
 }
+
+// TestFixLeavesCodeBuilding applies -fix to the example service and to
+// the fix testdata, then checks that the result builds and vets, that
+// no fixable finding is left, and that a second -fix changes nothing.
+func TestFixLeavesCodeBuilding(t *testing.T) {
+	bin := build(t)
+	for _, src := range []string{"../../examples", "../../analyzer/testdata/src/fixes"} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/fixes\n\ngo 1.26\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if out, code := run(t, dir, bin, "-fix", "./..."); code == 1 || code == 2 {
+				t.Fatalf("-fix: exit %d\n%s", code, out)
+			}
+			for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+				cmd := exec.Command("go", args...)
+				cmd.Dir = dir
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("go %v after -fix: %v\n%s", args, err, out)
+				}
+			}
+			before := snapshot(t, dir)
+			out, _ := run(t, dir, bin, "-json", "./...")
+			if strings.Contains(out, "suggested_fixes") {
+				t.Errorf("fixable findings left after -fix:\n%s", out)
+			}
+			run(t, dir, bin, "-fix", "./...")
+			if after := snapshot(t, dir); after != before {
+				t.Error("a second -fix changed the code")
+			}
+		})
+	}
+}
+
+// snapshot is the concatenated content of the Go files under dir.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		b.WriteString(path + "\n" + string(data))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}

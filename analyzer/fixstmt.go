@@ -1,0 +1,225 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Fixes that rewrite a statement into a select on the context: a
+// sleep becomes a timer, a channel operation gains a ctx.Done() case.
+// Both return early when the context is done, so they are offered only
+// where the enclosing function's results can be written out: ctx.Err()
+// for a final error, the zero value for the rest.
+
+// stmtFix rewrites the statement holding o, or returns nil.
+func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
+	file := s.fileOf(o.pos)
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, o.pos, o.node.End())
+	stmt, fn := enclosingStmt(path)
+	if stmt == nil || fn == nil {
+		return nil
+	}
+	ret, ok := s.earlyReturn(fn, file, ctx)
+	if !ok {
+		return nil
+	}
+	indent := strings.Repeat("\t", s.pass.Fset.Position(stmt.Pos()).Column-1)
+	var text, title string
+	switch st := stmt.(type) {
+	case *ast.ExprStmt:
+		call, ok := astutil.Unparen(st.X).(*ast.CallExpr)
+		if ok && o.what == "time.Sleep" && len(call.Args) == 1 {
+			// time.Sleep(d) ->
+			//	timer := time.NewTimer(d)
+			//	select {
+			//	case <-ctx.Done():
+			//		timer.Stop()
+			//		return ctx.Err()
+			//	case <-timer.C:
+			//	}
+			timePkg := types.ExprString(call.Fun.(*ast.SelectorExpr).X)
+			timer := freeName(s.pass.Pkg.Scope().Innermost(stmt.Pos()), stmt.Pos(), "timer")
+			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s.Done():\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
+				timer, timePkg, s.source(call.Args[0]), indent, indent, ctx, indent, timer, indent, ret, indent, timer, indent)
+			title = "Wait on a timer in a select with " + ctx + ".Done()"
+			break
+		}
+		u, ok := astutil.Unparen(st.X).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW || o.node != ast.Node(u) {
+			return nil
+		}
+		// <-ch -> select { case <-ch: case <-ctx.Done(): return ... }
+		text = selectText(s.source(u), ctx, ret, indent)
+		title = "Select on " + ctx + ".Done() too"
+	case *ast.SendStmt:
+		// ch <- v -> select { case ch <- v: case <-ctx.Done(): return ... }
+		text = selectText(s.source(st.Chan)+" <- "+s.source(st.Value), ctx, ret, indent)
+		title = "Select on " + ctx + ".Done() too"
+	case *ast.AssignStmt:
+		// x = <-ch -> select { case x = <-ch: ... }; not :=, whose
+		// variables would live only in the case.
+		if st.Tok != token.ASSIGN || len(st.Rhs) != 1 || o.node != ast.Node(astutil.Unparen(st.Rhs[0])) {
+			return nil
+		}
+		text = selectText(s.source(st), ctx, ret, indent)
+		title = "Select on " + ctx + ".Done() too"
+	default:
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: title, TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}}}}
+}
+
+func selectText(comm, ctx, ret, indent string) string {
+	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.Done():\n%s\t%s\n%s}", indent, comm, indent, ctx, indent, ret, indent)
+}
+
+// enclosingStmt is the statement an operation is (the innermost
+// statement of the path that sits directly in a statement list) and
+// the function it is in.
+func enclosingStmt(path []ast.Node) (ast.Stmt, ast.Node) {
+	var stmt ast.Stmt
+	for i, n := range path {
+		if st, ok := n.(ast.Stmt); ok && stmt == nil && i+1 < len(path) {
+			switch path[i+1].(type) {
+			case *ast.BlockStmt, *ast.CaseClause:
+				stmt = st
+			case *ast.CommClause:
+				return nil, nil // the operation is a select's own case
+			}
+		}
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stmt, n
+		}
+	}
+	return nil, nil
+}
+
+// earlyReturn writes the return statement for a function whose context
+// is done: ctx.Err() for a final error result, zero values for the
+// others. It fails for results it cannot write in this file.
+func (s *state) earlyReturn(fn ast.Node, file *ast.File, ctx string) (string, bool) {
+	var sig *types.Signature
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := s.info.Defs[fn.Name].(*types.Func); ok {
+			sig = obj.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		sig, _ = s.info.TypeOf(fn).(*types.Signature)
+	}
+	if sig == nil {
+		return "", false
+	}
+	res := sig.Results()
+	if res.Len() == 0 {
+		return "return", true
+	}
+	qual, ok := s.qualifier(file)
+	vals := make([]string, res.Len())
+	for i := range res.Len() {
+		t := res.At(i).Type()
+		if i == res.Len()-1 && types.Identical(t, types.Universe.Lookup("error").Type()) {
+			vals[i] = ctx + ".Err()"
+			continue
+		}
+		z, zok := zeroValue(t, qual)
+		if !zok || !ok {
+			return "", false
+		}
+		vals[i] = z
+	}
+	return "return " + strings.Join(vals, ", "), true
+}
+
+// zeroValue writes the zero value of t.
+func zeroValue(t types.Type, qual types.Qualifier) (string, bool) {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return "false", true
+		case u.Info()&types.IsString != 0:
+			return `""`, true
+		case u.Info()&types.IsNumeric != 0:
+			return "0", true
+		case u.Kind() == types.UnsafePointer:
+			return "nil", true
+		}
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return "nil", true
+	case *types.Struct, *types.Array:
+		if _, named := types.Unalias(t).(*types.Named); named {
+			name := types.TypeString(t, qual)
+			return name + "{}", !strings.Contains(name, "?")
+		}
+	}
+	return "", false
+}
+
+// qualifier names packages as this file imports them; a package the
+// file does not import comes out as "?" and makes zeroValue fail.
+func (s *state) qualifier(file *ast.File) (types.Qualifier, bool) {
+	names := map[string]string{}
+	for _, imp := range file.Imports {
+		path := strings.Trim(imp.Path.Value, `"`)
+		if imp.Name != nil {
+			names[path] = imp.Name.Name
+		} else if pkg := s.importedPkg(path); pkg != nil {
+			names[path] = pkg.Name()
+		}
+	}
+	return func(p *types.Package) string {
+		if p == s.pass.Pkg {
+			return ""
+		}
+		if n, ok := names[p.Path()]; ok && n != "_" && n != "." {
+			return n
+		}
+		return "?"
+	}, true
+}
+
+func (s *state) importedPkg(path string) *types.Package {
+	for _, p := range s.pass.Pkg.Imports() {
+		if p.Path() == path {
+			return p
+		}
+	}
+	return nil
+}
+
+// freeName is base, or base with a number, whichever is not in scope at
+// pos.
+func freeName(scope *types.Scope, pos token.Pos, base string) string {
+	name := base
+	for i := 1; ; i++ {
+		if scope == nil {
+			return name
+		}
+		// Not visible at pos, and not declared later in the same block
+		// either, where := would then declare it twice.
+		if _, obj := scope.LookupParent(name, pos); obj == nil && scope.Lookup(name) == nil {
+			return name
+		}
+		name = fmt.Sprintf("%s%d", base, i)
+	}
+}
+
+func (s *state) fileOf(pos token.Pos) *ast.File {
+	for _, f := range s.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

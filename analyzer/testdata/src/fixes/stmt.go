@@ -1,0 +1,79 @@
+package fixes
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+type point struct{ x, y int }
+
+func retry(ctx context.Context) error {
+	for i := 0; i < 3; i++ {
+		time.Sleep(time.Second) // want `time.Sleep in retry`
+	}
+	return errors.New("gave up")
+}
+
+func pause(ctx context.Context) {
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep in pause`
+}
+
+func values(ctx context.Context) (int, string, *point, point, []byte, error) {
+	timer := 1
+	_ = timer
+	time.Sleep(time.Second) // want `time.Sleep in values`
+	return 0, "", nil, point{}, nil, nil
+}
+
+// An unnamed struct result cannot be written out: no fix.
+func anonymous(ctx context.Context) struct{ a int } {
+	time.Sleep(time.Second) // want `time.Sleep in anonymous`
+	return struct{ a int }{}
+}
+
+type queue struct {
+	in  chan int
+	out chan int
+}
+
+func (q *queue) push(ctx context.Context, v int) error {
+	q.in <- v // want `send on q.in in \(\*queue\).push`
+	return nil
+}
+
+func (q *queue) pop(ctx context.Context) (v int, err error) {
+	v = <-q.out // want `receive from q.out in \(\*queue\).pop`
+	<-q.out     // want `receive from q.out in \(\*queue\).pop`
+	// := would scope v to the select's case: no fix.
+	w := <-q.out // want `receive from q.out in \(\*queue\).pop`
+	return v + w, nil
+}
+
+func compute() int { return 42 }
+
+func abandoned(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() {
+		ch <- compute() // want `send on ch blocks forever once its receiver in abandoned has stopped waiting`
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// Two senders: a buffer of one is not enough, no fix.
+func abandonedTwice(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() { ch <- compute() }() // want `send on ch blocks forever once its receiver in abandonedTwice has stopped waiting`
+	go func() { ch <- compute() }()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
