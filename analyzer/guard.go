@@ -313,7 +313,7 @@ type chanMake struct {
 	pos   token.Pos
 	call  *ast.CallExpr // the make
 	cap   int64         // -1 when not a constant
-	sends int   // send statements on it; a send in a loop counts as many
+	sends int           // send statements on it; a send in a loop counts as many
 	// abandoned: a select receives from it and has another way out,
 	// so the receiver may leave before a send arrives.
 	abandoned *ast.SelectStmt
