@@ -51,6 +51,7 @@ func main() {
 	failOnError := flag.Bool("fail-on-error", false, "exit 2 if blockcheck reports analysis errors or crashes")
 	timeout := flag.Duration("timeout", 30*time.Minute, "limit for each command run")
 	verbose := flag.Bool("v", false, "log every command run")
+	fix := flag.Bool("fix", false, "also apply blockcheck -fix to a scratch copy of each module and check it still builds and vets")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./internal/corpus [flags] [-- blockcheck flags]\n")
 		flag.PrintDefaults()
@@ -59,7 +60,7 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c := &config{extra: flag.Args(), timeout: *timeout, verbose: *verbose}
+	c := &config{extra: flag.Args(), timeout: *timeout, verbose: *verbose, fix: *fix}
 	os.Exit(run(ctx, c, *corpus, *only, *cache, *bin, *out, *failOnError))
 }
 
@@ -200,6 +201,13 @@ func progress(r *result) string {
 	}
 	s := fmt.Sprintf("build ok, %d packages, findings %d [%s], errors %d, %.1fs (build %.1fs, analyse %.1fs)",
 		r.Packages, r.Findings, categories(r.ByCategory), len(r.AnalysisErrors), r.Seconds, r.Phases.Build, r.Phases.Analyse)
+	if r.FixBuildOK != nil {
+		if *r.FixBuildOK {
+			s += fmt.Sprintf(", %d fixable, builds after -fix", r.Fixable)
+		} else {
+			s += fmt.Sprintf(", %d fixable, -fix BROKE THE BUILD: %s", r.Fixable, r.FixError)
+		}
+	}
 	if r.Crashed {
 		s += ", CRASHED"
 	}

@@ -28,6 +28,7 @@ type config struct {
 	bases      []base   // GOMODCACHE and GOROOT, for positions outside the module
 	timeout    time.Duration
 	verbose    bool
+	fix        bool // also apply -fix to a scratch copy and build it
 }
 
 // phases holds the wall time, in seconds, of each step for one module.
@@ -56,6 +57,10 @@ type result struct {
 	Crashed        bool            `json:"crashed"`
 	DriverExit     int             `json:"driver_exit"`
 	DriverStderr   string          `json:"driver_stderr,omitempty"`
+	Fixable        int             `json:"fixable,omitempty"`      // findings with a suggested fix
+	FixBuildOK     *bool           `json:"fix_build_ok,omitempty"` // with -fix: does the fixed copy build and vet?
+	FixError       string          `json:"fix_error,omitempty"`
+	VetBefore      *bool           `json:"vet_before,omitempty"` // with -fix: did go vet pass before the fixes?
 	Phases         phases          `json:"phase_seconds"`
 	Seconds        float64         `json:"seconds"`
 }
@@ -160,7 +165,52 @@ func processModule(ctx context.Context, c *config, m module) (r result, findings
 		r.ByCategory[cmp.Or(f.Category, "(none)")]++
 	}
 	r.Findings = len(findings)
+	for _, f := range findings {
+		if f.HasFix {
+			r.Fixable++
+		}
+	}
+	if c.fix {
+		c.applyFixes(ctx, dir, &r)
+	}
 	return r, findings
+}
+
+// applyFixes runs blockcheck -fix on a fresh scratch copy of the module
+// and checks that the result still builds, and still vets if the
+// module vetted before (some modules' tests do not pass go vet as
+// published).
+func (c *config) applyFixes(ctx context.Context, dir string, r *result) {
+	_, _, vetErr := c.run(ctx, dir, c.env, "go", "vet", "./...")
+	vetBefore := vetErr == nil
+	r.VetBefore = &vetBefore
+	scratch := dir + ".fix"
+	ok := false
+	r.FixBuildOK = &ok
+	if err := os.RemoveAll(scratch); err != nil {
+		r.FixError = err.Error()
+		return
+	}
+	if _, err := ensureCopy(dir, scratch); err != nil {
+		r.FixError = err.Error()
+		return
+	}
+	args := append([]string{c.blockcheck, "-fix", "-test=false"}, c.extra...)
+	if _, stderr, err := c.run(ctx, scratch, c.env, append(args, "./...")...); exitCode(err) != 0 && exitCode(err) != 3 {
+		r.FixError = fmt.Sprintf("blockcheck -fix: %v\n%s", err, tail(stderr))
+		return
+	}
+	steps := [][]string{{"go", "build", "./..."}}
+	if vetBefore {
+		steps = append(steps, []string{"go", "vet", "./..."})
+	}
+	for _, step := range steps {
+		if stdout, stderr, err := c.run(ctx, scratch, c.env, step...); err != nil {
+			r.FixError = fmt.Sprintf("%s after -fix: %v\n%s", strings.Join(step, " "), err, tail(append(stdout, stderr...)))
+			return
+		}
+	}
+	ok = true
 }
 
 // download puts MODULE@VERSION into the module cache and returns its
