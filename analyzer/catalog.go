@@ -76,8 +76,10 @@ var catalog = func() map[string]blockingCall {
 	}
 
 	// net.Lookup*: every one has a context-taking method on net.Resolver.
+	// LookupPort is left out: it parses numbers and reads the services
+	// table, and does not go to the network.
 	// LookupIP is the odd one: the resolver's LookupIP takes a network.
-	for _, name := range []string{"LookupHost", "LookupAddr", "LookupCNAME", "LookupMX", "LookupNS", "LookupTXT", "LookupSRV", "LookupPort"} {
+	for _, name := range []string{"LookupHost", "LookupAddr", "LookupCNAME", "LookupMX", "LookupNS", "LookupTXT", "LookupSRV"} {
 		m["net."+name] = blockingCall{Net, "use net.DefaultResolver." + name + "(ctx, ...)", fixLookup}
 	}
 	m["net.LookupIP"] = blockingCall{Net, `use net.DefaultResolver.LookupIP(ctx, "ip", host)`, fixLookup}

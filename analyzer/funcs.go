@@ -35,6 +35,11 @@ type funcInfo struct {
 	hasCtx bool
 	// spawn is set for a literal started as a goroutine or callback.
 	spawn entryKind
+	// deferred: a literal run by defer.
+	deferred bool
+	// unlocks: the function unlocks a mutex itself, so it manages the
+	// lock its caller may hold (unlock, block, lock again).
+	unlocks bool
 	// excluded: main, init, and what is written inside them; test files
 	// unless -tests; generated files. Never an entry point.
 	excluded bool

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -219,6 +220,18 @@ func scanFieldMakes(info *types.Info, files []*ast.File) map[*types.Var][]int64 
 						locals[v] = c
 					} else if fv := fieldOf(info, lhs); fv != nil {
 						fields[fv] = append(fields[fv], c)
+					} else if gv := pkgVar(info, lhs); gv != nil {
+						fields[gv] = append(fields[gv], c)
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if i < len(n.Values) {
+						if gv := pkgVar(info, name); gv != nil {
+							if c, ok := capOf(n.Values[i]); ok {
+								fields[gv] = append(fields[gv], c)
+							}
+						}
 					}
 				}
 			case *ast.CompositeLit:
@@ -242,6 +255,19 @@ func scanFieldMakes(info *types.Info, files []*ast.File) map[*types.Var][]int64 
 		})
 	}
 	return fields
+}
+
+// pkgVar is the package-level variable an identifier names.
+func pkgVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := astutil.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // makeCap is the capacity of make(chan T, n): 0 unbuffered, -1 when n is
@@ -281,20 +307,60 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 	return nil
 }
 
+// makesOf is the capacities made into ch when it is a struct field or a
+// package-level variable.
+func (s *state) makesOf(ch ast.Expr) ([]int64, types.Type) {
+	if fv := fieldOf(s.info, ch); fv != nil {
+		return s.fieldMakes[fv], fv.Type()
+	}
+	if id, ok := astutil.Unparen(ch).(*ast.Ident); ok {
+		if v, ok := s.info.Uses[id].(*types.Var); ok && v.Parent() == s.pass.Pkg.Scope() {
+			return s.fieldMakes[v], v.Type()
+		}
+	}
+	return nil, nil
+}
+
+// buffered reports whether every make of a field or package variable
+// gives it a buffer.
+func (s *state) buffered(ch ast.Expr) bool {
+	caps, _ := s.makesOf(ch)
+	for _, c := range caps {
+		if c == 0 {
+			return false
+		}
+	}
+	return len(caps) > 0
+}
+
+// semaphore reports whether ch is a buffered channel of struct{}: a
+// counting semaphore's tokens.
+func (s *state) semaphore(ch ast.Expr) bool {
+	return isSignalChan(s.info.TypeOf(ch)) && s.buffered(ch)
+}
+
+// isReleaseName reports whether a function's name says it gives back
+// what it holds.
+func isReleaseName(name string) bool {
+	name = strings.ToLower(name[strings.LastIndex(name, ".")+1:])
+	for _, p := range []string{"release", "unlock", "put", "done", "free"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // bufferedField reports whether ch is a struct field that every make
 // in the package gives room for its sends: capacity 1 (a response
 // channel, sent on once), or any buffer for a channel of struct{}
 // (semaphore tokens, released after they were taken).
 func (s *state) bufferedField(ch ast.Expr) bool {
-	fv := fieldOf(s.info, ch)
-	if fv == nil {
-		return false
-	}
-	caps := s.fieldMakes[fv]
+	caps, t := s.makesOf(ch)
 	if len(caps) == 0 {
 		return false
 	}
-	signal := isSignalChan(fv.Type())
+	signal := isSignalChan(t)
 	for _, c := range caps {
 		if !(c == 1 || (signal && c != 0)) {
 			return false
@@ -306,6 +372,10 @@ func (s *state) bufferedField(ch ast.Expr) bool {
 // chanScan holds what a declaration does with the channels it makes.
 type chanScan struct {
 	makes map[*types.Var]*chanMake
+	// ownFields are fields the declaration fills with a channel it
+	// makes (o.ch = make(...)), by expression: like a local, the
+	// declaration owns both sides.
+	ownFields map[string]bool
 }
 
 // chanMake is a channel made by make in a local variable.
@@ -324,7 +394,7 @@ const manySends = 1 << 20
 // scanChans finds the channels a declaration makes, how often they are
 // sent on, and whether a select may stop waiting for them.
 func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
-	sc := &chanScan{makes: map[*types.Var]*chanMake{}}
+	sc := &chanScan{makes: map[*types.Var]*chanMake{}, ownFields: map[string]bool{}}
 	record := func(lhs, rhs ast.Expr) {
 		c, ok := makeCap(info, rhs)
 		if v := localVar(info, lhs); ok && v != nil {
@@ -338,6 +408,9 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 			if len(n.Lhs) == len(n.Rhs) {
 				for i := range n.Lhs {
 					record(n.Lhs[i], n.Rhs[i])
+					if _, ok := makeCap(info, n.Rhs[i]); ok && fieldOf(info, n.Lhs[i]) != nil {
+						sc.ownFields[types.ExprString(n.Lhs[i])] = true
+					}
 				}
 			}
 		case *ast.ValueSpec:

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -85,6 +86,28 @@ func commOp(comm ast.Stmt) ast.Node {
 	return nil
 }
 
+// stopGuard marks the receives in the body of if !t.Stop() { ... } or
+// if !stop() { ... }: a timer that fired (its value is waiting) or an
+// AfterFunc callback that has already started (and is about to close
+// its channel). Waiting there is bounded by what has already happened.
+func (w *walker) stopGuard(ifs *ast.IfStmt) {
+	not, ok := astutil.Unparen(ifs.Cond).(*ast.UnaryExpr)
+	if !ok || not.Op != token.NOT {
+		return
+	}
+	call, ok := astutil.Unparen(not.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 || !strings.EqualFold(chanName(call.Fun), "stop") {
+		return
+	}
+	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			w.skip[u] = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+}
+
 // eventLoop records the case bodies of a for-select loop as regions:
 // whatever blocks there stalls every other case.
 func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
@@ -116,7 +139,7 @@ func (w *walker) exitPaths(cc *ast.CommClause) [][2]token.Pos {
 	var exits [][2]token.Pos
 	check := func(list []ast.Stmt) {
 		if len(list) > 0 && w.isTerminal(list[len(list)-1]) {
-			exits = append(exits, [2]token.Pos{list[0].Pos(), list[len(list)-1].Pos()})
+			exits = append(exits, [2]token.Pos{list[0].Pos(), list[len(list)-1].End()})
 		}
 	}
 	check(cc.Body)
@@ -176,17 +199,28 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 			continue
 		}
 		r := &region{kind: kindLock, pos: stmt.Pos(), start: stmt.End(), end: end, lock: recv}
+		// The lock is held until the first unlock that follows, in
+		// this block or nested in a later statement (unlock, block,
+		// lock again inside a loop). A deferred unlock keeps it to the
+		// end of the block, unless an explicit unlock comes first.
 	scan:
 		for _, next := range list[i+1:] {
-			switch next := next.(type) {
-			case *ast.ExprStmt:
-				if u, ok := w.lockCall(next, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv {
-					r.end = next.Pos()
-					break scan
+			found := token.NoPos
+			ast.Inspect(next, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit, *ast.DeferStmt:
+					return false
+				case *ast.ExprStmt:
+					if u, ok := w.lockCall(n, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv && !found.IsValid() {
+						found = n.Pos()
+					}
 				}
+				return !found.IsValid()
+			})
+			if found.IsValid() {
+				r.end = found
+				break scan
 			}
-			// A deferred unlock keeps the lock to the end of the
-			// block, unless an explicit unlock comes first.
 		}
 		fi.regions = append(fi.regions, r)
 	}
@@ -278,7 +312,7 @@ func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
 		if fn := staticCallee(w.s.info, call); fn != nil {
 			switch fn.FullName() {
 			case "os/exec.Command":
-				w.cmdVar[v] = call
+				w.cmdVar[v] = cmdUse{fi, call}
 			case "net/http.NewRequest":
 				w.reqVar[v] = call
 			}
@@ -293,16 +327,14 @@ func (w *walker) cmdRun(fi *funcInfo, run *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	var build *ast.CallExpr
 	if c, ok := astutil.Unparen(sel.X).(*ast.CallExpr); ok {
 		if fn := staticCallee(w.s.info, c); fn != nil && fn.FullName() == "os/exec.Command" {
-			build = c
+			w.cmds = append(w.cmds, cmdUse{fi, c})
 		}
-	} else if v := localVar(w.s.info, sel.X); v != nil {
-		build = w.cmdVar[v]
-	}
-	if build != nil {
-		w.cmds = append(w.cmds, cmdUse{fi, build})
+	} else if v := localVar(w.s.info, sel.X); v != nil && w.cmdVar[v].call != nil {
+		// Reported where the command is built, even when it is run
+		// in a goroutine.
+		w.cmds = append(w.cmds, w.cmdVar[v])
 	}
 }
 
@@ -347,7 +379,10 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 	if w.s.bufferedField(s.Chan) {
 		return // a response channel or a semaphore: the send has room
 	}
-	if isStopName(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) {
+	if w.ch.ownFields[name] {
+		return // made by this function: its own protocol
+	}
+	if isStopName(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) && !w.s.buffered(s.Chan) {
 		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
 			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
 		return
@@ -467,8 +502,11 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	if !w.s.cfg.enabled(Chan) {
 		return
 	}
-	if v := localVar(info, x); v != nil && w.ch.makes[v] != nil {
+	if v := localVar(info, x); (v != nil && w.ch.makes[v] != nil) || w.ch.ownFields[types.ExprString(x)] {
 		return // the function's own goroutines are on the other side
+	}
+	if w.s.semaphore(x) && (fi.deferred || isReleaseName(fi.name)) {
+		return // giving back a token taken before: it has room
 	}
 	fi.ops = append(fi.ops, &op{pos: u.Pos(), node: u, family: Chan, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true})
 }

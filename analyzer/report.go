@@ -142,7 +142,7 @@ func (rp *reporter) walk(r *root) {
 				// A callee that takes a context is an entry point of
 				// its own, judged with its own name; inside a region
 				// the region's message matters more.
-				if rp.visited[c.callee] || (c.callee.takesCtx && r.region == nil) {
+				if rp.visited[c.callee] || (c.callee.takesCtx && r.region == nil) || (r.kind == kindLock && c.callee.unlocks) {
 					continue
 				}
 				rp.visited[c.callee] = true

@@ -23,3 +23,9 @@ func TestExclude(t *testing.T) {
 func TestTestsFlag(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{Tests: true}), "withtests")
 }
+
+// TestPrecision: shapes from real code that must stay silent, beside
+// the nearest shapes that must still be reported.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "precision")
+}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -18,10 +19,12 @@ type walker struct {
 	s  *state
 	ch *chanScan
 
-	skip    map[ast.Node]bool          // channel operations judged by their select or by comma-ok
-	spawned map[*ast.CallExpr]bool     // calls run by a go statement: no edge
-	litKind map[*ast.FuncLit]entryKind // literals started as goroutines or callbacks
-	varLit  map[*types.Var]*ast.FuncLit
+	skip         map[ast.Node]bool          // channel operations judged by their select or by comma-ok
+	spawned      map[*ast.CallExpr]bool     // calls run by a go statement: no edge
+	litKind      map[*ast.FuncLit]entryKind // literals started as goroutines or callbacks
+	deferredLits map[*ast.FuncLit]bool      // literals run by defer
+	locked       map[*funcInfo][]string     // receivers each function locks, as written
+	varLit       map[*types.Var]*ast.FuncLit
 
 	pendingCalls []pendingCall
 	pendingRoots []pendingRoot
@@ -29,7 +32,7 @@ type walker struct {
 	reqs         []reqUse            // http.NewRequest calls whose request is sent
 	reqCtx       map[*types.Var]bool // requests given a context later
 	localSends   []localSend
-	cmdVar       map[*types.Var]*ast.CallExpr
+	cmdVar       map[*types.Var]cmdUse
 	reqVar       map[*types.Var]*ast.CallExpr
 }
 
@@ -61,15 +64,17 @@ type reqUse struct {
 // walkFunc walks a declaration and the literals in it.
 func (s *state) walkFunc(fi *funcInfo) {
 	w := &walker{
-		s:       s,
-		ch:      scanChans(s.info, fi.body),
-		skip:    map[ast.Node]bool{},
-		spawned: map[*ast.CallExpr]bool{},
-		litKind: map[*ast.FuncLit]entryKind{},
-		varLit:  map[*types.Var]*ast.FuncLit{},
-		reqCtx:  map[*types.Var]bool{},
-		cmdVar:  map[*types.Var]*ast.CallExpr{},
-		reqVar:  map[*types.Var]*ast.CallExpr{},
+		s:            s,
+		ch:           scanChans(s.info, fi.body),
+		skip:         map[ast.Node]bool{},
+		spawned:      map[*ast.CallExpr]bool{},
+		litKind:      map[*ast.FuncLit]entryKind{},
+		deferredLits: map[*ast.FuncLit]bool{},
+		locked:       map[*funcInfo][]string{},
+		varLit:       map[*types.Var]*ast.FuncLit{},
+		reqCtx:       map[*types.Var]bool{},
+		cmdVar:       map[*types.Var]cmdUse{},
+		reqVar:       map[*types.Var]*ast.CallExpr{},
 	}
 	w.walk(fi)
 	w.finish()
@@ -87,6 +92,7 @@ func (w *walker) walk(fi *funcInfo) {
 			if k, ok := w.litKind[n]; ok {
 				child.spawn = k
 			}
+			child.deferred = w.deferredLits[n]
 			w.walk(child)
 			return false
 
@@ -102,6 +108,12 @@ func (w *walker) walk(fi *funcInfo) {
 
 		case *ast.ForStmt:
 			w.eventLoop(fi, n)
+		case *ast.IfStmt:
+			w.stopGuard(n)
+		case *ast.DeferStmt:
+			if lit, ok := astutil.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				w.deferredLits[lit] = true
+			}
 
 		case *ast.BlockStmt:
 			w.lockRegions(fi, n.List, n.Rbrace)
@@ -178,6 +190,16 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		return
 	}
 	switch name {
+	case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":
+		if sel, ok := fun.(*ast.SelectorExpr); ok {
+			w.locked[fi] = append(w.locked[fi], types.ExprString(sel.X))
+		}
+	case "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock":
+		// Unlocking what this function did not lock: it manages its
+		// caller's lock (unlock, block, lock again).
+		if sel, ok := fun.(*ast.SelectorExpr); ok && !slices.Contains(w.locked[fi], types.ExprString(sel.X)) {
+			fi.unlocks = true
+		}
 	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Wait":
 		w.cmdRun(fi, call)
 	case "(*net/http.Client).Do":
