@@ -136,3 +136,28 @@ func extractDoc(content, name string) string {
 	}
 	return rest
 }
+
+// RuleDoc is the documentation of one rule family, from doc.go.
+type RuleDoc struct {
+	Family Family
+	Text   string // the "# Rule" section, examples included
+}
+
+// Rules returns the documentation of every rule family, in the order
+// of Families, from the "# Rule NAME" sections of doc.go.
+func Rules() []RuleDoc {
+	_, comment, _ := strings.Cut(doc, "/*")
+	comment, _, _ = strings.Cut(comment, "*/")
+	var out []RuleDoc
+	for _, f := range Families {
+		_, section, ok := strings.Cut(comment, "\n# Rule "+string(f)+"\n")
+		if !ok {
+			panic("doc.go has no # Rule " + string(f) + " section")
+		}
+		if i := strings.Index(section, "\n# "); i >= 0 {
+			section = section[:i]
+		}
+		out = append(out, RuleDoc{Family: f, Text: strings.TrimSpace(section)})
+	}
+	return out
+}

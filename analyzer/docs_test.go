@@ -39,3 +39,18 @@ func TestDocsCoverEveryFamily(t *testing.T) {
 		t.Errorf("doc.go documents rule %s, which is no family", s)
 	}
 }
+
+func TestRules(t *testing.T) {
+	rules := analyzer.Rules()
+	if len(rules) != len(analyzer.Families) {
+		t.Fatalf("%d rules, want %d", len(rules), len(analyzer.Families))
+	}
+	for _, r := range rules {
+		if r.Text == "" || strings.Contains(r.Text, "# Rule") {
+			t.Errorf("rule %s: bad text %q", r.Family, r.Text)
+		}
+	}
+	if !strings.Contains(rules[0].Text, "WRONG: time.Sleep(backoff)") {
+		t.Errorf("sleep rule lacks its example: %q", rules[0].Text)
+	}
+}
