@@ -54,8 +54,22 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		excludedFile: map[*ast.File]bool{},
 	}
 	defer func() {
+		// A bug in blockcheck must not stop the run: it becomes one
+		// finding that names the package and the function, and the
+		// other packages are analysed as usual.
 		if p := recover(); p != nil {
-			err = fmt.Errorf("blockcheck: internal error in package %s: %v\n%s", pass.Pkg.Path(), p, debug.Stack())
+			pos, where := token.NoPos, "package "+pass.Pkg.Path()
+			if fi := s.current; fi != nil {
+				pos, where = fi.namePos(), fi.name+" in package "+pass.Pkg.Path()
+			} else if len(pass.Files) > 0 {
+				pos = pass.Files[0].Package
+			}
+			msg := fmt.Sprintf("internal error: blockcheck failed while analysing %s: %v (please report it; -stack prints where)", where, p)
+			if cfg.Stack {
+				msg += "\n" + string(debug.Stack())
+			}
+			pass.Report(analysis.Diagnostic{Pos: pos, Category: "internal", Message: msg})
+			err = nil
 		}
 	}()
 	s.directives = parseDirectives(pass.Fset, pass.Files)

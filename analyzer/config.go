@@ -46,6 +46,12 @@ type Config struct {
 	// Blocking names more blocking functions, each with the
 	// alternative the message suggests.
 	Blocking []Blocking
+	// Stack adds the stack to the finding an internal error becomes.
+	Stack bool
+
+	// panicIn makes the analysis panic in the named function: tests
+	// use it to check that a crash becomes one finding.
+	panicIn string
 }
 
 // Blocking is a user-declared blocking function.
@@ -104,6 +110,7 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 	}, func() []string { return familyStrings(c.Disable) }, false}, "disable",
 		"comma-separated rule families to switch off: "+familyList())
 	fs.BoolVar(&c.Tests, "tests", c.Tests, "also analyse _test.go files")
+	fs.BoolVar(&c.Stack, "stack", c.Stack, "print the stack with an internal error")
 	fs.Var(listFlag{func(s string) error {
 		if !fullNameRE.MatchString(s) {
 			return fmt.Errorf("%q is not a function's full name such as example.com/pkg.Run or (*example.com/pkg.Server).Loop", s)

@@ -101,6 +101,7 @@ type state struct {
 	roots []*root
 	// excludedFile marks test files (without -tests) and generated files.
 	excludedFile map[*ast.File]bool
+	current      *funcInfo // the function being looked at, for crash reports
 	directives   *directives
 	// fieldMakes holds the capacities of the channels made into each
 	// struct field of the package (guard.go).

@@ -121,6 +121,7 @@ func (rp *reporter) walk(r *root) {
 	for len(queue) > 0 {
 		l := queue[0]
 		queue = queue[1:]
+		rp.s.current = l.fn
 		var reg *region
 		if l == start {
 			reg = r.region

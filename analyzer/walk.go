@@ -82,6 +82,10 @@ func (s *state) walkFunc(fi *funcInfo) {
 
 func (w *walker) walk(fi *funcInfo) {
 	s := w.s
+	s.current = fi
+	if s.cfg.panicIn != "" && s.cfg.panicIn == fi.name {
+		panic("injected by a test")
+	}
 	if !fi.excluded && s.cfg.enabled(Sync) {
 		checkWaitGroup(w, fi)
 	}
