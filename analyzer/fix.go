@@ -105,7 +105,7 @@ func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 	if v == nil {
 		return ""
 	}
-	scope := s.pass.Pkg.Scope().Innermost(pos)
+	scope := s.scopeAt(fi, pos)
 	if scope == nil {
 		return ""
 	}
@@ -119,6 +119,26 @@ func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 		return v.Name() + ".Context()"
 	}
 	return v.Name()
+}
+
+// scopeAt is the innermost scope at pos, found from the scope of the
+// declaration fi is written in: from the package scope, the search
+// would go through every function of the package.
+func (s *state) scopeAt(fi *funcInfo, pos token.Pos) *types.Scope {
+	top := fi
+	for top.parent != nil {
+		top = top.parent
+	}
+	var ft *ast.FuncType
+	if top.decl != nil {
+		ft = top.decl.Type
+	} else {
+		ft = top.lit.Type
+	}
+	if scope := s.info.Scopes[ft]; scope != nil {
+		return scope.Innermost(pos)
+	}
+	return s.pass.Pkg.Scope().Innermost(pos)
 }
 
 // comparedWithNil reports whether the declaration fi is written in

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,9 +24,14 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if file == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, o.pos, o.node.End())
-	stmt, fn := enclosingStmt(path)
-	if stmt == nil || fn == nil {
+	// The path from the operation up to its function's body: walking
+	// down from the function, not from the file, keeps this linear.
+	var fn ast.Node = fi.decl
+	if fi.lit != nil {
+		fn = fi.lit
+	}
+	stmt := enclosingStmt(append(pathTo(fi.body, o.node), fn))
+	if stmt == nil {
 		return nil
 	}
 	ret, ok := s.earlyReturn(fn, file, ctx)
@@ -47,7 +53,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			//	case <-timer.C:
 			//	}
 			timePkg := types.ExprString(call.Fun.(*ast.SelectorExpr).X)
-			timer := freeName(s.pass.Pkg.Scope().Innermost(stmt.Pos()), stmt.Pos(), "timer")
+			timer := freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer")
 			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s.Done():\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
 				timer, timePkg, s.source(call.Args[0]), indent, indent, ctx, indent, timer, indent, ret, indent, timer, indent)
 			title = "Wait on a timer in a select with " + ctx + ".Done()"
@@ -82,26 +88,47 @@ func selectText(comm, ctx, ret, indent string) string {
 	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.Done():\n%s\t%s\n%s}", indent, comm, indent, ctx, indent, ret, indent)
 }
 
-// enclosingStmt is the statement an operation is (the innermost
-// statement of the path that sits directly in a statement list) and
-// the function it is in.
-func enclosingStmt(path []ast.Node) (ast.Stmt, ast.Node) {
-	var stmt ast.Stmt
+// pathTo is the path from target up to root, innermost first, or nil.
+func pathTo(root, target ast.Node) []ast.Node {
+	var stack, path []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if path != nil {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if n.End() <= target.Pos() || n.Pos() > target.Pos() {
+			return false // does not contain the target
+		}
+		stack = append(stack, n)
+		if n == target {
+			path = slices.Clone(stack)
+			slices.Reverse(path)
+		}
+		return true
+	})
+	return path
+}
+
+// enclosingStmt is the statement an operation is: the innermost
+// statement of the path that sits directly in a statement list.
+func enclosingStmt(path []ast.Node) ast.Stmt {
 	for i, n := range path {
-		if st, ok := n.(ast.Stmt); ok && stmt == nil && i+1 < len(path) {
+		if st, ok := n.(ast.Stmt); ok && i+1 < len(path) {
 			switch path[i+1].(type) {
 			case *ast.BlockStmt, *ast.CaseClause:
-				stmt = st
+				return st
 			case *ast.CommClause:
-				return nil, nil // the operation is a select's own case
+				return nil // the operation is a select's own case
 			}
 		}
-		switch n.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return stmt, n
+		if _, ok := n.(*ast.FuncLit); ok {
+			return nil // in a literal inside the function: not its statement
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // earlyReturn writes the return statement for a function whose context

@@ -111,7 +111,9 @@ func isContextDone(info *types.Info, e ast.Expr) bool {
 }
 
 // isContext reports whether t is context.Context or implements it
-// (a *gin.Context, an errgroup's derived context...).
+// (a *gin.Context, an errgroup's derived context...). It looks up the
+// four methods one by one: most types have no Done and stop there,
+// which is much cheaper than building their method sets.
 func isContext(t types.Type) bool {
 	if t == nil {
 		return false
@@ -119,25 +121,19 @@ func isContext(t types.Type) bool {
 	if isNamed(t, "context", "Context") {
 		return true
 	}
-	ms := types.NewMethodSet(t)
-	if _, ok := t.Underlying().(*types.Interface); !ok {
-		if _, isPtr := t.(*types.Pointer); !isPtr {
-			ms = types.NewMethodSet(types.NewPointer(t))
-			if ms.Len() == 0 {
-				return false
-			}
+	method := func(name string) *types.Signature {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if fn, ok := obj.(*types.Func); ok {
+			return fn.Type().(*types.Signature)
 		}
+		return nil
 	}
-	done, err := ms.Lookup(nil, "Done"), ms.Lookup(nil, "Err")
-	if done == nil || err == nil || ms.Lookup(nil, "Deadline") == nil || ms.Lookup(nil, "Value") == nil {
+	done := method("Done")
+	if done == nil || done.Params().Len() != 0 || done.Results().Len() != 1 {
 		return false
 	}
-	sig, ok := done.Obj().Type().(*types.Signature)
-	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
-		return false
-	}
-	ch, ok := sig.Results().At(0).Type().Underlying().(*types.Chan)
-	return ok && ch.Dir() == types.RecvOnly
+	ch, ok := done.Results().At(0).Type().Underlying().(*types.Chan)
+	return ok && ch.Dir() == types.RecvOnly && method("Err") != nil && method("Deadline") != nil && method("Value") != nil
 }
 
 // isNamed reports whether t (or what it points to) is the named type
