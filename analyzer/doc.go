@@ -68,9 +68,14 @@ ratelimit.Limiter.Take).
 A send, receive or select that can block forever. A select has a way
 out when it has a default, or a case on ctx.Done(), a timer, or a
 signal channel (element type struct{}, or a name such as done, quit or
-stop). Channels a function makes itself belong to its own goroutines
-and are not judged, ranging over a channel is the worker-pool idiom,
-and v, ok := <-ch handles a close. Operations on other channels are
+stop). Channels a function makes itself (into a variable, or into a
+field it then uses) belong to its own goroutines and are not judged;
+ranging over a channel is the worker-pool idiom; v, ok := <-ch handles
+a close; a send on a field that every make in the package gives a
+buffer of one is a reply, and a buffered chan struct{} is a semaphore
+whose release has room; receives under if !t.Stop() or if !stop() are
+the timer-drain and context.AfterFunc idioms. Channel operations
+inside other modules are their protocol, not followed. Operations on other channels are
 findings where a context is at hand. Two shapes are findings
 wherever they are: a goroutine that sends its result on an unbuffered
 channel whose receiver selects on another way out (the abandoned
@@ -95,7 +100,10 @@ loop has exited.
 (*sync.Cond).Wait, which cannot be cancelled; sync.WaitGroup.Wait
 inside the loop that starts the goroutines it waits for, and Add
 inside the goroutine it counts; and any blocking operation made while
-a sync.Mutex or sync.RWMutex is held.
+a sync.Mutex or sync.RWMutex is held, up to the first unlock that
+follows. Cond.Wait, which unlocks while it waits, and callees that
+unlock the caller's lock themselves are not findings of the critical
+section.
 
 	WRONG: s.mu.Lock(); defer s.mu.Unlock(); resp, err := http.Get(url)
 	RIGHT: resp, err := fetch(ctx, url); s.mu.Lock(); s.cache[url] = resp; s.mu.Unlock()
@@ -141,7 +149,9 @@ to cancel them: keep them off cancellable paths.
 # Rule eventloop
 
 A blocking operation in a case body of a for-select loop: while it
-waits, no other case runs, the quit case included.
+waits, no other case runs, the quit case included. A stretch of a case
+body that ends the loop (return, panic, os.Exit, a labelled break)
+stalls nothing.
 
 	WRONG: case ev := <-s.events:
 	           http.Post(s.hook, "text/plain", ev.body()) // the quit case waits
