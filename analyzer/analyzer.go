@@ -40,7 +40,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("blockcheck: %v", err)
 	}
-	if isStd(pass) {
+	if isStd(pass) && !cfg.Std {
 		// The standard library is covered by the catalog, not by
 		// walking its bodies.
 		return nil, nil

@@ -48,6 +48,10 @@ type Config struct {
 	Blocking []Blocking
 	// Stack adds the stack to the finding an internal error becomes.
 	Stack bool
+	// Std analyses the standard library's own packages too, which the
+	// catalog otherwise stands for: a way to run blockcheck over a lot
+	// of real code when testing blockcheck itself.
+	Std bool
 
 	// panicIn makes the analysis panic in the named function: tests
 	// use it to check that a crash becomes one finding.
@@ -111,6 +115,7 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		"comma-separated rule families to switch off: "+familyList())
 	fs.BoolVar(&c.Tests, "tests", c.Tests, "also analyse _test.go files")
 	fs.BoolVar(&c.Stack, "stack", c.Stack, "print the stack with an internal error")
+	fs.BoolVar(&c.Std, "std", c.Std, "also analyse the standard library's packages (for testing blockcheck itself)")
 	fs.Var(listFlag{func(s string) error {
 		if !fullNameRE.MatchString(s) {
 			return fmt.Errorf("%q is not a function's full name such as example.com/pkg.Run or (*example.com/pkg.Server).Loop", s)

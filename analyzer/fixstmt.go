@@ -38,7 +38,10 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if !ok {
 		return nil
 	}
-	indent := strings.Repeat("\t", s.pass.Fset.Position(stmt.Pos()).Column-1)
+	indent, ok := s.indentOf(stmt)
+	if !ok {
+		return nil
+	}
 	var text, title string
 	switch st := stmt.(type) {
 	case *ast.ExprStmt:
@@ -82,6 +85,26 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 		return nil
 	}
 	return []analysis.SuggestedFix{{Message: title, TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}}}}
+}
+
+// indentOf is the white space before a statement on its line; it fails
+// when the statement shares its line with other code or comments, where
+// a multi-line replacement would not read well.
+func (s *state) indentOf(stmt ast.Stmt) (string, bool) {
+	tf := s.pass.Fset.File(stmt.Pos())
+	if tf == nil || s.pass.ReadFile == nil {
+		return "", false
+	}
+	src, err := s.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	start, end := tf.Offset(tf.LineStart(tf.Line(stmt.Pos()))), tf.Offset(stmt.Pos())
+	if end > len(src) || start > end {
+		return "", false
+	}
+	prefix := string(src[start:end])
+	return prefix, strings.TrimLeft(prefix, " \t") == ""
 }
 
 func selectText(comm, ctx, ret, indent string) string {

@@ -192,3 +192,54 @@ func snapshot(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestSARIF: -format=sarif writes a SARIF 2.1.0 log with one rule per
+// family and the finding with its path as a code flow.
+func TestSARIF(t *testing.T) {
+	bin := build(t)
+	dir := module(t, blocking)
+	out, code := run(t, dir, bin, "-format=sarif", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine int `json:"startLine"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				CodeFlows []any `json:"codeFlows"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Tool.Driver.Rules) < 10 {
+		t.Fatalf("unexpected log header: %+v", log)
+	}
+	res := log.Runs[0].Results
+	if len(res) != 1 || res[0].RuleID != "sleep" || len(res[0].CodeFlows) != 1 ||
+		res[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "m.go" || res[0].Locations[0].PhysicalLocation.Region.StartLine != 9 {
+		t.Errorf("unexpected results: %+v", res)
+	}
+	if out, code := run(t, dir, bin, "-format=xml", "./..."); code != 2 || !strings.Contains(out, `unknown -format "xml"`) {
+		t.Errorf("-format=xml: exit %d, %s", code, out)
+	}
+}

@@ -77,3 +77,8 @@ func abandonedTwice(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
+
+// The sleep shares its line with a comment: no multi-line rewrite.
+func sharedLine(ctx context.Context) {
+	/* warm up */ time.Sleep(time.Second) // want `time.Sleep in sharedLine`
+}
