@@ -18,9 +18,13 @@ import (
 // no fix, and the message alone names the alternative.
 func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	if o.grow != nil {
-		// make(chan T) -> make(chan T, 1): room for the one send.
-		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1",
-			TextEdits: []analysis.TextEdit{{Pos: o.grow.Rparen, End: o.grow.Rparen, NewText: []byte(", 1")}}}}
+		// make(chan T) -> make(chan T, 1): room for the one send;
+		// make(chan T, 0) -> make(chan T, 1).
+		edit := analysis.TextEdit{Pos: o.grow.Args[0].End(), End: o.grow.Args[0].End(), NewText: []byte(", 1")}
+		if len(o.grow.Args) == 2 {
+			edit = analysis.TextEdit{Pos: o.grow.Args[1].Pos(), End: o.grow.Args[1].End(), NewText: []byte("1")}
+		}
+		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1", TextEdits: []analysis.TextEdit{edit}}}
 	}
 	stmt := o.what == "time.Sleep" || (o.family == Chan && o.needsCtx)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
@@ -34,8 +38,13 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 		return s.stmtFix(o, fi, ctx)
 	}
 	call := o.call
+	// Only calls written x.M(...) or pkg.F(...): not a method
+	// expression (*T).M(x, ...), whose first argument is the receiver.
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
+		return nil
+	}
+	if sl := s.info.Selections[sel]; sl != nil && sl.Kind() == types.MethodExpr {
 		return nil
 	}
 	// insertArgs puts text before the first argument: "ctx, ".

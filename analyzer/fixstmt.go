@@ -30,7 +30,8 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if fi.lit != nil {
 		fn = fi.lit
 	}
-	stmt := enclosingStmt(append(pathTo(fi.body, o.node), fn))
+	path := append(pathTo(fi.body, o.node), fn)
+	stmt := enclosingStmt(path)
 	if stmt == nil {
 		return nil
 	}
@@ -46,7 +47,16 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	switch st := stmt.(type) {
 	case *ast.ExprStmt:
 		call, ok := astutil.Unparen(st.X).(*ast.CallExpr)
-		if ok && o.what == "time.Sleep" && len(call.Args) == 1 {
+		if ok && o.what == "time.Sleep" {
+			// Only time.Sleep(d) written with its package name: not a
+			// dot import, not a function value.
+			sel, isSel := call.Fun.(*ast.SelectorExpr)
+			if !isSel || len(call.Args) != 1 {
+				return nil
+			}
+			if _, isPkg := s.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+				return nil
+			}
 			// time.Sleep(d) ->
 			//	timer := time.NewTimer(d)
 			//	select {
@@ -55,8 +65,11 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			//		return ctx.Err()
 			//	case <-timer.C:
 			//	}
-			timePkg := types.ExprString(call.Fun.(*ast.SelectorExpr).X)
-			timer := freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer")
+			timePkg := types.ExprString(sel.X)
+			// Each sleep's fix is made alone, but all of them may be
+			// applied: the n-th sleep of a block gets the n-th free
+			// name, so two timers never share one.
+			timer := freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer", sleepsBefore(path, stmt))
 			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s.Done():\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
 				timer, timePkg, s.source(call.Args[0]), indent, indent, ctx, indent, timer, indent, ret, indent, timer, indent)
 			title = "Wait on a timer in a select with " + ctx + ".Done()"
@@ -193,6 +206,10 @@ func (s *state) earlyReturn(fn ast.Node, file *ast.File, ctx string) (string, bo
 
 // zeroValue writes the zero value of t.
 func zeroValue(t types.Type, qual types.Qualifier) (string, bool) {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		name := types.TypeString(t, qual)
+		return "*new(" + name + ")", !strings.Contains(name, "?")
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
@@ -248,21 +265,61 @@ func (s *state) importedPkg(path string) *types.Package {
 	return nil
 }
 
-// freeName is base, or base with a number, whichever is not in scope at
-// pos.
-func freeName(scope *types.Scope, pos token.Pos, base string) string {
+// freeName is the skip+1-th of base, base1, base2... that is not in
+// scope at pos nor declared later in its block (where := would declare
+// it twice).
+func freeName(scope *types.Scope, pos token.Pos, base string, skip int) string {
 	name := base
 	for i := 1; ; i++ {
-		if scope == nil {
-			return name
+		free := scope == nil
+		if !free {
+			_, obj := scope.LookupParent(name, pos)
+			free = obj == nil && scope.Lookup(name) == nil
 		}
-		// Not visible at pos, and not declared later in the same block
-		// either, where := would then declare it twice.
-		if _, obj := scope.LookupParent(name, pos); obj == nil && scope.Lookup(name) == nil {
-			return name
+		if free {
+			if skip == 0 {
+				return name
+			}
+			skip--
 		}
 		name = fmt.Sprintf("%s%d", base, i)
 	}
+}
+
+// sleepsBefore counts the time.Sleep statements before stmt in its
+// block.
+func sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
+	var list []ast.Stmt
+	for i, n := range path {
+		if n == ast.Node(stmt) && i+1 < len(path) {
+			switch b := path[i+1].(type) {
+			case *ast.BlockStmt:
+				list = b.List
+			case *ast.CaseClause:
+				list = b.Body
+			}
+		}
+	}
+	n := 0
+	for _, st := range list {
+		if st == stmt {
+			break
+		}
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if call, ok := astutil.Unparen(es.X).(*ast.CallExpr); ok {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sleep" {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// identOf is e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := astutil.Unparen(e).(*ast.Ident)
+	return id
 }
 
 func (s *state) fileOf(pos token.Pos) *ast.File {

@@ -273,7 +273,11 @@ func makeCap(info *types.Info, e ast.Expr) (int64, bool) {
 	if !ok || len(call.Args) == 0 {
 		return 0, false
 	}
-	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "make" {
+	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "make" {
 		return 0, false
 	}
 	if _, ok := under(info.TypeOf(call)).(*types.Chan); !ok {

@@ -82,3 +82,9 @@ func abandonedTwice(ctx context.Context) (int, error) {
 func sharedLine(ctx context.Context) {
 	/* warm up */ time.Sleep(time.Second) // want `time.Sleep in sharedLine`
 }
+
+// Two sleeps in one block get two timers.
+func twice(ctx context.Context) {
+	time.Sleep(time.Second) // want `time.Sleep in twice`
+	time.Sleep(time.Second) // want `time.Sleep in twice`
+}

@@ -131,3 +131,69 @@ func deferred(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Second) // want `^time\.Sleep in the time\.AfterFunc callback set in deferred ignores cancellation`
 	})
 }
+
+// fetcher sends its result on out; log is a channel of someone else's.
+type fetcher struct{}
+
+func (f *fetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chan: send on log\)`
+	log <- 0
+	out <- 1 // want `^send on out blocks forever once its receiver in viaCall has stopped waiting`
+}
+
+// viaCall hands a result channel to a method started as a goroutine.
+func viaCall(ctx context.Context, f *fetcher, log chan int) int {
+	ch := make(chan int)
+	go f.fetch(ch, log)
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
+
+// exprFetcher is the same, started through a method expression, whose
+// first argument is the receiver.
+type exprFetcher struct{}
+
+func (f *exprFetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chan: send on log\)`
+	log <- 0
+	out <- 1 // want `^send on out blocks forever once its receiver in viaExpr has stopped waiting`
+}
+
+func viaExpr(ctx context.Context, f *exprFetcher, log chan int) int {
+	ch := make(chan int)
+	go (*exprFetcher).fetch(f, ch, log)
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
+
+// batch counts its goroutines with a WaitGroup it is handed.
+type batch struct{}
+
+func (b *batch) work(wg *sync.WaitGroup, n int) {
+	defer wg.Done()
+	_ = n
+}
+
+// waitEachCall waits inside the loop that starts the goroutines.
+func waitEachCall(b *batch, items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		go b.work(&wg, it)
+		wg.Wait() // want `^wg\.Wait inside the loop that starts the goroutines it waits for`
+	}
+}
+
+// waitEachExpr is the same through a method expression.
+func waitEachExpr(b *batch, items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		go (*batch).work(b, &wg, it)
+		wg.Wait() // want `^wg\.Wait inside the loop that starts the goroutines it waits for`
+	}
+}

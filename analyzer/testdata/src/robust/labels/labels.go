@@ -81,3 +81,39 @@ outer:
 		}
 	}
 }
+
+// innerBreak breaks out of a loop inside the case body only: the event
+// loop goes on, so blocking before the break stalls it.
+func (s *server) innerBreak(items []int) { // want innerBreak:`blocks\(sleep: time\.Sleep\)`
+	for {
+		select {
+		case <-s.quit:
+			return
+		case <-s.events:
+		inner:
+			for _, x := range items {
+				if x == 0 {
+					time.Sleep(time.Millisecond) // want `^time\.Sleep in a case of the event loop in \(\*server\)\.innerBreak stalls every other case`
+					break inner
+				}
+			}
+		}
+	}
+}
+
+// gotoInside jumps back within the case body: the loop goes on.
+func (s *server) gotoInside() { // want gotoInside:`blocks\(sleep: time\.Sleep\)`
+	for {
+		select {
+		case <-s.quit:
+			return
+		case ev := <-s.events:
+		again:
+			if ev < 0 {
+				time.Sleep(time.Millisecond) // want `^time\.Sleep in a case of the event loop in \(\*server\)\.gotoInside stalls every other case`
+				ev++
+				goto again
+			}
+		}
+	}
+}
