@@ -115,6 +115,9 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 		return
 	}
 	for _, stmt := range loop.Body.List {
+		if l, ok := stmt.(*ast.LabeledStmt); ok {
+			stmt = l.Stmt
+		}
 		sel, ok := stmt.(*ast.SelectStmt)
 		if !ok || len(sel.Body.List) < 2 {
 			continue
@@ -125,7 +128,7 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 				continue
 			}
 			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()}
-			r.exits = w.exitPaths(c.(*ast.CommClause))
+			r.exits = w.exitPaths(c.(*ast.CommClause), loop)
 			fi.regions = append(fi.regions, r)
 		}
 	}
@@ -135,10 +138,10 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 // loop: the statements of any block that ends in a return, a panic, an
 // os.Exit or log.Fatal, or a labelled break. Blocking there stalls no
 // other case, since the loop is over.
-func (w *walker) exitPaths(cc *ast.CommClause) [][2]token.Pos {
+func (w *walker) exitPaths(cc *ast.CommClause, loop *ast.ForStmt) [][2]token.Pos {
 	var exits [][2]token.Pos
 	check := func(list []ast.Stmt) {
-		if len(list) > 0 && w.isTerminal(list[len(list)-1]) {
+		if len(list) > 0 && w.isTerminal(list[len(list)-1], loop) {
 			exits = append(exits, [2]token.Pos{list[0].Pos(), list[len(list)-1].End()})
 		}
 	}
@@ -161,13 +164,27 @@ func (w *walker) exitPaths(cc *ast.CommClause) [][2]token.Pos {
 	return exits
 }
 
-// isTerminal reports whether st leaves the loop for good.
-func (w *walker) isTerminal(st ast.Stmt) bool {
+// isTerminal reports whether st leaves the loop for good: a return, a
+// panic, an exit, or a break or goto to a label outside the loop (not
+// to the select, nor to a loop inside the case).
+func (w *walker) isTerminal(st ast.Stmt, loop ast.Node) bool {
 	switch st := st.(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.BranchStmt:
-		return st.Tok == token.GOTO || (st.Tok == token.BREAK && st.Label != nil)
+		if st.Label == nil || (st.Tok != token.GOTO && st.Tok != token.BREAK) {
+			return false
+		}
+		l, ok := w.s.info.Uses[st.Label].(*types.Label)
+		if !ok {
+			return false
+		}
+		if st.Tok == token.BREAK {
+			// break L leaves the loop when L labels the loop or a
+			// statement around it.
+			return l.Pos() < loop.Pos()
+		}
+		return l.Pos() < loop.Pos() || l.Pos() >= loop.End()
 	case *ast.ExprStmt:
 		call, ok := astutil.Unparen(st.X).(*ast.CallExpr)
 		if !ok {
@@ -210,6 +227,13 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.DeferStmt:
 					return false
+				case *ast.BlockStmt:
+					// if hit { mu.Unlock(); return v }: the lock is
+					// dropped on a path that leaves; it is still held
+					// after the block.
+					if len(n.List) > 0 && w.isTerminal(n.List[len(n.List)-1], n) {
+						return false
+					}
 				case *ast.ExprStmt:
 					if u, ok := w.lockCall(n, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv && !found.IsValid() {
 						found = n.Pos()
@@ -442,15 +466,31 @@ func (w *walker) abandonedArgs(fi *funcInfo, call *ast.CallExpr) {
 	if callee == nil || w.s.byObj[callee] == nil {
 		return
 	}
+	// In a method expression, (*T).M(x, args...), the first argument
+	// is the receiver, not a parameter.
+	shift := 0
+	if isMethodExpr(w.s.info, call.Fun) {
+		shift = 1
+	}
 	for i, arg := range call.Args {
 		v := localVar(w.s.info, arg)
-		if v == nil || w.ch.makes[v] == nil {
+		if v == nil || w.ch.makes[v] == nil || i < shift {
 			continue
 		}
 		if m := w.ch.makes[v]; m.abandoned != nil && m.cap == 0 {
-			w.s.handoffs = append(w.s.handoffs, handoff{callee: w.s.byObj[callee], param: i, receiver: fi.topName()})
+			w.s.handoffs = append(w.s.handoffs, handoff{callee: w.s.byObj[callee], param: i - shift, receiver: fi.topName()})
 		}
 	}
+}
+
+// isMethodExpr reports whether fun is a method expression, (*T).M.
+func isMethodExpr(info *types.Info, fun ast.Expr) bool {
+	sel, ok := astutil.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
 }
 
 // handoff is a result channel passed to a named goroutine.

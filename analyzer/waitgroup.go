@@ -97,22 +97,25 @@ func (w *walker) goBody(call *ast.CallExpr) (*ast.BlockStmt, func(string) string
 		return nil, same
 	}
 	names := map[string]string{}
+	args := call.Args
+	recv := ""
 	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && fi.decl.Recv != nil {
+		recv = types.ExprString(sel.X)
+		if isMethodExpr(w.s.info, call.Fun) && len(args) > 0 {
+			// (*T).M(x, args...): the receiver is the first argument.
+			recv, args = types.ExprString(stripAddr(args[0])), args[1:]
+		}
 		for _, f := range fi.decl.Recv.List {
 			for _, n := range f.Names {
-				names[n.Name] = types.ExprString(sel.X)
+				names[n.Name] = recv
 			}
 		}
 	}
 	i := 0
 	for _, f := range fi.decl.Type.Params.List {
 		for _, n := range f.Names {
-			if i < len(call.Args) {
-				arg := astutil.Unparen(call.Args[i])
-				if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
-					arg = u.X
-				}
-				names[n.Name] = types.ExprString(arg)
+			if i < len(args) {
+				names[n.Name] = types.ExprString(stripAddr(args[i]))
 			}
 			i++
 		}
@@ -130,6 +133,15 @@ func (w *walker) goBody(call *ast.CallExpr) (*ast.BlockStmt, func(string) string
 		}
 		return recv
 	}
+}
+
+// stripAddr is e without a leading &.
+func stripAddr(e ast.Expr) ast.Expr {
+	e = astutil.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return u.X
+	}
+	return e
 }
 
 // wgCall reports whether stmt is a call of the WaitGroup method name,
