@@ -373,9 +373,13 @@ func (s *state) bufferedField(ch ast.Expr) bool {
 type chanScan struct {
 	makes map[*types.Var]*chanMake
 	// ownFields are fields the declaration fills with a channel it
-	// makes (o.ch = make(...)), by expression: like a local, the
-	// declaration owns both sides.
-	ownFields map[string]bool
+	// makes, by expression. Filled by assignment (o.ch = make(...)),
+	// the declaration owns both sides, like a local. Filled in a
+	// composite literal (w := &T{ch: make(..., n)}), the value may be
+	// handed to another goroutine, so only a send into a buffer the
+	// declaration just made counts as its own.
+	ownFields   map[string]bool
+	ownBuffered map[string]bool
 }
 
 // chanMake is a channel made by make in a local variable.
@@ -394,7 +398,7 @@ const manySends = 1 << 20
 // scanChans finds the channels a declaration makes, how often they are
 // sent on, and whether a select may stop waiting for them.
 func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
-	sc := &chanScan{makes: map[*types.Var]*chanMake{}, ownFields: map[string]bool{}}
+	sc := &chanScan{makes: map[*types.Var]*chanMake{}, ownFields: map[string]bool{}, ownBuffered: map[string]bool{}}
 	record := func(lhs, rhs ast.Expr) {
 		c, ok := makeCap(info, rhs)
 		if v := localVar(info, lhs); ok && v != nil {
@@ -410,6 +414,18 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 					record(n.Lhs[i], n.Rhs[i])
 					if _, ok := makeCap(info, n.Rhs[i]); ok && fieldOf(info, n.Lhs[i]) != nil {
 						sc.ownFields[types.ExprString(n.Lhs[i])] = true
+					}
+					// w := &T{f: make(...)}: w.f is the function's own.
+					if lit := compositeOf(n.Rhs[i]); lit != nil {
+						for _, elt := range lit.Elts {
+							if kv, ok := elt.(*ast.KeyValueExpr); ok {
+								if key, ok := kv.Key.(*ast.Ident); ok {
+									if c, ok := makeCap(info, kv.Value); ok && c != 0 {
+										sc.ownBuffered[types.ExprString(n.Lhs[i])+"."+key.Name] = true
+									}
+								}
+							}
+						}
 					}
 				}
 			}
@@ -482,9 +498,28 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	return sc
 }
 
-// terminalSends finds the sends directly followed by a return.
+// compositeOf is the composite literal e is, or takes the address of.
+func compositeOf(e ast.Expr) *ast.CompositeLit {
+	e = astutil.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = astutil.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// terminalSends finds the sends directly followed by a return, and the
+// sends that end a function literal.
 func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
 	out := map[ast.Node]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && len(lit.Body.List) > 0 {
+			if send, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.SendStmt); ok {
+				out[send] = true
+			}
+		}
+		return true
+	})
 	check := func(list []ast.Stmt) {
 		for i, st := range list {
 			if send, ok := st.(*ast.SendStmt); ok && i+1 < len(list) {

@@ -86,6 +86,26 @@ func commOp(comm ast.Stmt) ast.Node {
 	return nil
 }
 
+// async reports whether a goroutine literal sends its result on a
+// channel its starter made and waits for in a select with a way out.
+func (w *walker) async(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			if v := localVar(w.s.info, n.Chan); v != nil {
+				if m := w.ch.makes[v]; m != nil && m.abandoned != nil && !(lit.Pos() <= m.pos && m.pos < lit.End()) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // stopGuard marks the receives in the body of if !t.Stop() { ... } or
 // if !stop() { ... }: a timer that fired (its value is waiting) or an
 // AfterFunc callback that has already started (and is about to close
@@ -403,7 +423,7 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 	if w.s.bufferedField(s.Chan) {
 		return // a response channel or a semaphore: the send has room
 	}
-	if w.ch.ownFields[name] {
+	if w.ch.ownFields[name] || w.ch.ownBuffered[name] {
 		return // made by this function: its own protocol
 	}
 	if isStopName(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) && !w.s.buffered(s.Chan) {

@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
+	"net"
 	"go/token"
 	"go/types"
 	"slices"
@@ -215,6 +217,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 			}
 		}
 	}
+	if (name == "net.Listen" || name == "net.ListenPacket") && len(call.Args) == 2 && !needsLookup(s.info, call.Args[1]) {
+		return // no host name to resolve: nothing to wait for
+	}
 	if bc, ok := s.lookup(name); ok {
 		if s.cfg.enabled(bc.family) {
 			fi.ops = append(fi.ops, &op{
@@ -328,6 +333,14 @@ func (w *walker) finish() {
 			if r.fn != nil && r.fn.spawn == kindNone {
 				r.fn.spawn = pr.kind
 			}
+			if w.async(pr.lit) {
+				// The goroutine is how its starter makes a blocking
+				// call cancellable: it waits for the result in a select
+				// with a way out. What the goroutine blocks in is
+				// awaited, not suffered; only its send can leak, and
+				// the abandoned-channel rule judges that.
+				continue
+			}
 		case s.byObj[pr.fn] != nil:
 			r.fn = s.byObj[pr.fn]
 		default:
@@ -362,6 +375,31 @@ func (w *walker) finish() {
 			}
 		}
 	}
+}
+
+// needsLookup reports whether a listen address may hold a host name to
+// resolve: it does not when it is a constant with no host or an IP
+// address, or fmt.Sprintf(":%d", port).
+func needsLookup(info *types.Info, addr ast.Expr) bool {
+	str := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	if s, ok := str(addr); ok {
+		host, _, err := net.SplitHostPort(s)
+		return err != nil || (host != "" && net.ParseIP(host) == nil)
+	}
+	if call, ok := astutil.Unparen(addr).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		if fn := staticCallee(info, call); fn != nil && fn.FullName() == "fmt.Sprintf" {
+			if f, ok := str(call.Args[0]); ok && strings.HasPrefix(f, ":") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // staticCallee is the function a call statically calls, mapped from an
