@@ -3,9 +3,9 @@ package analyzer
 import (
 	"go/ast"
 	"go/constant"
-	"net"
 	"go/token"
 	"go/types"
+	"net"
 	"slices"
 	"strings"
 
