@@ -529,16 +529,25 @@ func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
 			}
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	forEachStmtList(body, true, check)
+	return out
+}
+
+// forEachStmtList calls f with every statement list under root: blocks,
+// case clauses and select cases; inside function literals too when
+// intoLits is set.
+func forEachStmtList(root ast.Node, intoLits bool, f func([]ast.Stmt)) {
+	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			return intoLits
 		case *ast.BlockStmt:
-			check(n.List)
+			f(n.List)
 		case *ast.CaseClause:
-			check(n.Body)
+			f(n.Body)
 		case *ast.CommClause:
-			check(n.Body)
+			f(n.Body)
 		}
 		return true
 	})
-	return out
 }

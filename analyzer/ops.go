@@ -165,22 +165,7 @@ func (w *walker) exitPaths(cc *ast.CommClause, loop *ast.ForStmt) [][2]token.Pos
 			exits = append(exits, [2]token.Pos{list[0].Pos(), list[len(list)-1].End()})
 		}
 	}
-	check(cc.Body)
-	for _, st := range cc.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.BlockStmt:
-				check(n.List)
-			case *ast.CaseClause:
-				check(n.Body)
-			case *ast.CommClause:
-				check(n.Body)
-			}
-			return true
-		})
-	}
+	forEachStmtList(cc, false, check)
 	return exits
 }
 
