@@ -35,7 +35,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if stmt == nil {
 		return nil
 	}
-	ret, ok := s.earlyReturn(fn, file, ctx)
+	ret, ok := s.earlyReturn(fn, file, ctx, s.scopeAt(fi, o.pos), o.pos)
 	if !ok {
 		return nil
 	}
@@ -56,6 +56,9 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			}
 			if _, isPkg := s.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
 				return nil
+			}
+			if hasGoto(fn) {
+				return nil // a goto could jump over the timer's declaration
 			}
 			// time.Sleep(d) ->
 			//	timer := time.NewTimer(d)
@@ -83,6 +86,9 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 		text = selectText(s.source(u), ctx, ret, indent)
 		title = "Select on " + ctx + ".Done() too"
 	case *ast.SendStmt:
+		if o.node != ast.Node(st) {
+			return nil // a receive inside the send: out <- <-in
+		}
 		// ch <- v -> select { case ch <- v: case <-ctx.Done(): return ... }
 		text = selectText(s.source(st.Chan)+" <- "+s.source(st.Value), ctx, ret, indent)
 		title = "Select on " + ctx + ".Done() too"
@@ -170,7 +176,7 @@ func enclosingStmt(path []ast.Node) ast.Stmt {
 // earlyReturn writes the return statement for a function whose context
 // is done: ctx.Err() for a final error result, zero values for the
 // others. It fails for results it cannot write in this file.
-func (s *state) earlyReturn(fn ast.Node, file *ast.File, ctx string) (string, bool) {
+func (s *state) earlyReturn(fn ast.Node, file *ast.File, ctx string, scope *types.Scope, pos token.Pos) (string, bool) {
 	var sig *types.Signature
 	switch fn := fn.(type) {
 	case *ast.FuncDecl:
@@ -187,7 +193,7 @@ func (s *state) earlyReturn(fn ast.Node, file *ast.File, ctx string) (string, bo
 	if res.Len() == 0 {
 		return "return", true
 	}
-	qual, ok := s.qualifier(file)
+	qual, ok := s.qualifier(file, scope, pos)
 	vals := make([]string, res.Len())
 	for i := range res.Len() {
 		t := res.At(i).Type()
@@ -234,8 +240,9 @@ func zeroValue(t types.Type, qual types.Qualifier) (string, bool) {
 }
 
 // qualifier names packages as this file imports them; a package the
-// file does not import comes out as "?" and makes zeroValue fail.
-func (s *state) qualifier(file *ast.File) (types.Qualifier, bool) {
+// file does not import, or whose name something else hides at pos,
+// comes out as "?" and makes zeroValue fail.
+func (s *state) qualifier(file *ast.File, scope *types.Scope, pos token.Pos) (types.Qualifier, bool) {
 	names := map[string]string{}
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, `"`)
@@ -249,10 +256,18 @@ func (s *state) qualifier(file *ast.File) (types.Qualifier, bool) {
 		if p == s.pass.Pkg {
 			return ""
 		}
-		if n, ok := names[p.Path()]; ok && n != "_" && n != "." {
-			return n
+		n, ok := names[p.Path()]
+		if !ok || n == "_" || n == "." {
+			return "?"
 		}
-		return "?"
+		if scope != nil {
+			if _, obj := scope.LookupParent(n, pos); obj != nil {
+				if _, isPkg := obj.(*types.PkgName); !isPkg {
+					return "?"
+				}
+			}
+		}
+		return n
 	}, true
 }
 
@@ -314,6 +329,18 @@ func sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
 		}
 	}
 	return n
+}
+
+// hasGoto reports whether a function has a goto statement.
+func hasGoto(fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // identOf is e as an identifier, or nil.

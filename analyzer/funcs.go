@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,6 +41,13 @@ type funcInfo struct {
 	// unlocks: the function unlocks a mutex itself, so it manages the
 	// lock its caller may hold (unlock, block, lock again).
 	unlocks bool
+	// semSends, semRecvs: semaphore channels the function sends on and
+	// receives from, by expression (guard.go semaphorePair).
+	semSends, semRecvs map[string]bool
+	// watchesCtx: the function starts a goroutine that waits for its
+	// context to be done (or sets a context.AfterFunc), to interrupt
+	// its own blocking calls by closing what they wait on.
+	watchesCtx bool
 	// excluded: main, init, and what is written inside them; test files
 	// unless -tests; generated files. Never an entry point.
 	excluded bool
@@ -124,7 +132,8 @@ func (s *state) collect() {
 			if obj == nil {
 				continue
 			}
-			fi := &funcInfo{name: funcName(obj), obj: obj, decl: decl, body: decl.Body, file: f}
+			fi := &funcInfo{name: funcName(obj), obj: obj, decl: decl, body: decl.Body, file: f,
+				semSends: map[string]bool{}, semRecvs: map[string]bool{}}
 			fi.excluded = s.excludedFile[f] || isMainOrInit(s.pass.Pkg, decl)
 			fi.ignore = s.directives.onFunc(decl.Doc)
 			s.setParams(fi, decl.Type)
@@ -137,6 +146,11 @@ func (s *state) collect() {
 		s.walkFunc(fi)
 	}
 	s.resolveAbandonedArgs()
+	// Semaphore receives in functions that also send: taken and given
+	// back like a mutex, no finding.
+	for _, fi := range s.funcs {
+		fi.ops = slices.DeleteFunc(fi.ops, func(o *op) bool { return o.semExpr != "" && fi.semaphorePair(o.semExpr) })
+	}
 	// Literals in package-level variables (var h = http.HandlerFunc(...))
 	// are functions without an enclosing one.
 	for _, f := range s.pass.Files {
@@ -208,7 +222,8 @@ func qualifyRecv(rest, pkg string) string {
 
 // newLit makes the funcInfo of a literal written in parent.
 func (s *state) newLit(lit *ast.FuncLit, parent *funcInfo) *funcInfo {
-	fi := &funcInfo{name: "package-level func literal", lit: lit, body: lit.Body}
+	fi := &funcInfo{name: "package-level func literal", lit: lit, body: lit.Body,
+		semSends: map[string]bool{}, semRecvs: map[string]bool{}}
 	if parent != nil {
 		fi.name = "func literal in " + parent.topName()
 		fi.file, fi.parent, fi.excluded, fi.ignore = parent.file, parent, parent.excluded, parent.ignore

@@ -26,6 +26,7 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // FuzzAnalyzer runs blockcheck over single-file packages that import
@@ -154,6 +155,7 @@ func stdPackages() map[string]bool {
 
 // unit is one type-checked single-file package.
 type unit struct {
+	src  string
 	file *ast.File
 	tf   *token.File
 	pkg  *types.Package
@@ -177,7 +179,7 @@ func (fz *fuzzer) load(name, src string) (*unit, error) {
 		}
 		return true
 	})
-	u := &unit{file: file, tf: tf}
+	u := &unit{src: src, file: file, tf: tf}
 	if err != nil {
 		fz.release(u)
 		return nil, err
@@ -247,8 +249,15 @@ func (fz *fuzzer) run(t *fuzzT, a *analysis.Analyzer, u *unit) result {
 		TypesSizes: fz.sizes,
 		Module:     nil,
 		ResultOf:   map[*analysis.Analyzer]any{},
-		ReadFile:   os.ReadFile,
-		Report:     func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
+		// The file is in memory only: serve it from there, as a
+		// driver serves what it has read.
+		ReadFile: func(name string) ([]byte, error) {
+			if name == u.tf.Name() {
+				return []byte(u.src), nil
+			}
+			return os.ReadFile(name)
+		},
+		Report: func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
 		ImportObjectFact: func(types.Object, analysis.Fact) bool {
 			return false
 		},
@@ -377,6 +386,7 @@ func (fz *fuzzer) checkFix(t *fuzzT, u *unit, src string, d analysis.Diagnostic,
 		}
 	}
 	var out strings.Builder
+	var written [][2]int // where the new texts are in the result
 	last := 0
 	for _, e := range edits {
 		start := u.tf.Offset(e.Pos)
@@ -385,6 +395,7 @@ func (fz *fuzzer) checkFix(t *fuzzT, u *unit, src string, d analysis.Diagnostic,
 			end = u.tf.Offset(e.End)
 		}
 		out.WriteString(src[last:start])
+		written = append(written, [2]int{out.Len(), out.Len() + len(e.NewText)})
 		out.Write(e.NewText)
 		last = end
 	}
@@ -394,7 +405,78 @@ func (fz *fuzzer) checkFix(t *fuzzT, u *unit, src string, d analysis.Diagnostic,
 		t.Errorf("%s: %s\nthe fix %q gives a file that does not type-check: %v\n%s", where, d.Message, fix.Message, err, out.String())
 		return
 	}
-	fz.release(fixed)
+	defer fz.release(fixed)
+	if msg := selectCaseMissing(u, d, fixed, written); msg != "" {
+		t.Errorf("%s: %s\nthe fix %q %s:\n%s", where, d.Message, fix.Message, msg, out.String())
+	}
+}
+
+// selectCaseMissing checks a fix that puts a channel operation into a
+// select: the operation reported must be one of the select's cases.
+// An operation nested in a case's expressions (out <- <-in) is
+// evaluated before the select chooses, and still blocks. It returns
+// what is wrong, or "".
+func selectCaseMissing(u *unit, d analysis.Diagnostic, fixed *unit, written [][2]int) string {
+	if !d.End.IsValid() {
+		return ""
+	}
+	path, exact := astutil.PathEnclosingInterval(u.file, d.Pos, d.End)
+	if !exact || len(path) == 0 || path[0].Pos() != d.Pos || path[0].End() != d.End {
+		return ""
+	}
+	var send bool
+	var ch string
+	switch n := path[0].(type) {
+	case *ast.UnaryExpr:
+		if n.Op != token.ARROW {
+			return ""
+		}
+		ch = types.ExprString(n.X)
+	case *ast.SendStmt:
+		send, ch = true, types.ExprString(n.Chan)
+	default:
+		return ""
+	}
+	found, isCase := false, false
+	ast.Inspect(fixed.file, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectStmt)
+		if !ok {
+			return true
+		}
+		off := fixed.tf.Offset(sel.Pos())
+		in := false
+		for _, w := range written {
+			in = in || (w[0] <= off && off < w[1])
+		}
+		if !in {
+			return true
+		}
+		found = true
+		for _, c := range sel.Body.List {
+			switch comm := c.(*ast.CommClause).Comm.(type) {
+			case *ast.SendStmt:
+				isCase = isCase || (send && types.ExprString(comm.Chan) == ch)
+			case *ast.ExprStmt:
+				isCase = isCase || (!send && isRecvFrom(comm.X, ch))
+			case *ast.AssignStmt:
+				isCase = isCase || (!send && len(comm.Rhs) == 1 && isRecvFrom(comm.Rhs[0], ch))
+			}
+		}
+		return true
+	})
+	if found && !isCase {
+		what := "receive from " + ch
+		if send {
+			what = "send on " + ch
+		}
+		return "writes a select in which the " + what + " is not a case"
+	}
+	return ""
+}
+
+func isRecvFrom(e ast.Expr, ch string) bool {
+	u, ok := astutil.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && types.ExprString(u.X) == ch
 }
 
 // render prints a result for comparison, in a stable order.

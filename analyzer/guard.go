@@ -38,6 +38,28 @@ func selectHasWayOut(info *types.Info, sel *ast.SelectStmt, skip ast.Stmt) bool 
 	return false
 }
 
+// allOwn reports whether every case of a select is on a channel the
+// declaration made: its own goroutines answer it.
+func (w *walker) allOwn(sel *ast.SelectStmt) bool {
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		var ch ast.Expr
+		switch op := commOp(cc.Comm).(type) {
+		case *ast.SendStmt:
+			ch = op.Chan
+		case *ast.UnaryExpr:
+			ch = op.X
+		default:
+			return false
+		}
+		v := localVar(w.s.info, ch)
+		if (v == nil || w.ch.makes[v] == nil) && !w.ch.ownFields[types.ExprString(ch)] {
+			return false
+		}
+	}
+	return len(sel.Body.List) > 0
+}
+
 // isWayOut reports whether receiving from ch is a way to stop waiting.
 func isWayOut(info *types.Info, ch ast.Expr) bool {
 	if isContextDone(info, ch) {
@@ -174,8 +196,17 @@ func isStream(t types.Type) bool {
 		return false
 	}
 	sig := fn.Type().(*types.Signature)
-	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && isContext(sig.Results().At(0).Type()) &&
-		!isContext(t)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isContext(sig.Results().At(0).Type()) || isContext(t) {
+		return false
+	}
+	// A stream sends or receives messages; testing.TB also has a
+	// Context method, and is no stream.
+	for _, m := range []string{"SendMsg", "RecvMsg", "Send", "Recv"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, false, nil, m); obj != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // isTimeChan reports whether t is a channel of time.Time: a timer's or
@@ -339,6 +370,13 @@ func (s *state) semaphore(ch ast.Expr) bool {
 	return isSignalChan(s.info.TypeOf(ch)) && s.buffered(ch)
 }
 
+// semaphorePair reports whether a function both sends on and receives
+// from a semaphore channel expression: it takes and gives back tokens
+// like a mutex's Lock and Unlock, which are no findings either.
+func (fi *funcInfo) semaphorePair(expr string) bool {
+	return fi.semSends[expr] && fi.semRecvs[expr]
+}
+
 // isReleaseName reports whether a function's name says it gives back
 // what it holds.
 func isReleaseName(name string) bool {
@@ -391,6 +429,9 @@ type chanMake struct {
 	// abandoned: a select receives from it and has another way out,
 	// so the receiver may leave before a send arrives.
 	abandoned *ast.SelectStmt
+	// drained: a plain receive waits for it too, so its sends are
+	// received whichever way the select went.
+	drained bool
 }
 
 const manySends = 1 << 20
@@ -443,6 +484,7 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	terminal := terminalSends(body)
 	counted := map[*types.Var]map[ast.Node]bool{} // function literals whose terminal sends are counted
 	var stack []ast.Node
+	inSelect := map[*ast.UnaryExpr]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
@@ -487,9 +529,16 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 				if !ok {
 					continue
 				}
+				inSelect[u] = true
 				if v := localVar(info, u.X); v != nil && sc.makes[v] != nil && selectHasWayOut(info, n, cc) {
 					sc.makes[v].abandoned = n
 				}
+			}
+		case *ast.UnaryExpr:
+			// A receive outside any select: whoever loses the race
+			// is still drained (select { case <-a: <-b }).
+			if v := localVar(info, n.X); n.Op == token.ARROW && v != nil && sc.makes[v] != nil && !inSelect[n] {
+				sc.makes[v].drained = true
 			}
 		}
 		stack = append(stack, n)

@@ -30,6 +30,9 @@ type op struct {
 	// grow is the make of an abandoned result channel with one send,
 	// which a buffer of one fixes.
 	grow *ast.CallExpr
+	// semExpr is the channel of a receive from a semaphore, which is no
+	// finding when the function also sends on it (semaphorePair).
+	semExpr string
 	// chanVar is the variable a send's channel is, when it is one.
 	chanVar *types.Var
 	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
@@ -56,7 +59,7 @@ func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
 			w.skip[op] = true
 		}
 	}
-	if !w.s.cfg.enabled(Chan) || selectHasWayOut(w.s.info, sel, nil) {
+	if !w.s.cfg.enabled(Chan) || selectHasWayOut(w.s.info, sel, nil) || w.allOwn(sel) {
 		return
 	}
 	what := "select with no way out"
@@ -84,6 +87,23 @@ func commOp(comm ast.Stmt) ast.Node {
 		}
 	}
 	return nil
+}
+
+// watchesCtx reports whether a goroutine literal waits for a context
+// to be done: its starter interrupts its own blocking calls that way.
+func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectStmt); ok {
+			for _, c := range sel.Body.List {
+				if u, ok := commOp(c.(*ast.CommClause).Comm).(*ast.UnaryExpr); ok && isContextDone(w.s.info, astutil.Unparen(u.X)) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // async reports whether a goroutine literal sends its result on a
@@ -405,6 +425,12 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 		w.localSends = append(w.localSends, localSend{fi, s, v})
 		return
 	}
+	if w.s.semaphore(s.Chan) {
+		// A deferred give-back counts for the function around it too.
+		for f := fi; f != nil; f = f.parent {
+			f.semSends[name] = true
+		}
+	}
 	if w.s.bufferedField(s.Chan) {
 		return // a response channel or a semaphore: the send has room
 	}
@@ -435,8 +461,11 @@ func (w *walker) abandonedSends() {
 	done := map[*types.Var]bool{}
 	for _, ls := range w.localSends {
 		m := w.ch.makes[ls.v]
-		if done[ls.v] || m.abandoned == nil || m.cap < 0 || m.cap >= int64(m.sends) || !ls.fi.spawnedAway(m.pos) {
+		if done[ls.v] || m.abandoned == nil || m.drained || m.cap < 0 || m.cap >= int64(m.sends) || !ls.fi.spawnedAway(m.pos) {
 			continue
+		}
+		if lit := ls.fi.lit; lit.Pos() <= m.abandoned.Pos() && m.abandoned.Pos() < lit.End() {
+			continue // the goroutine waits in that select itself: a meeting, not a result
 		}
 		done[ls.v] = true
 		name := types.ExprString(ls.send.Chan)
@@ -550,10 +579,17 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	if v := localVar(info, x); (v != nil && w.ch.makes[v] != nil) || w.ch.ownFields[types.ExprString(x)] {
 		return // the function's own goroutines are on the other side
 	}
-	if w.s.semaphore(x) && (fi.deferred || isReleaseName(fi.name)) {
-		return // giving back a token taken before: it has room
+	if w.s.semaphore(x) {
+		fi.semRecvs[types.ExprString(x)] = true
+		if fi.deferred || isReleaseName(fi.name) {
+			return // giving back a token taken before: it has room
+		}
 	}
-	fi.ops = append(fi.ops, &op{pos: u.Pos(), node: u, family: Chan, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true})
+	o := &op{pos: u.Pos(), node: u, family: Chan, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true}
+	if w.s.semaphore(x) {
+		o.semExpr = types.ExprString(x)
+	}
+	fi.ops = append(fi.ops, o)
 }
 
 func (fi *funcInfo) parentName() string {

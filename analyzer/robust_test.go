@@ -150,32 +150,3 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	return b.String()
 }
-
-// TEMPDUMP
-type quietT struct{ *testing.T }
-
-func (quietT) Errorf(string, ...any) {}
-
-func TestDump(t *testing.T) {
-	pat := os.Getenv("DUMP")
-	if pat == "" {
-		t.Skip()
-	}
-	res := analysistest.Run(quietT{t}, analysistest.TestData(), analyzer.New(analyzer.Config{}), strings.Split(pat, ",")...)
-	for _, r := range res {
-		if r.Err != nil {
-			fmt.Println("ERR", r.Err)
-		}
-		for _, d := range r.Diagnostics {
-			fmt.Printf("%v: [%s] %s\n", r.Pass.Fset.Position(d.Pos), d.Category, d.Message)
-			for _, rel := range d.Related {
-				fmt.Printf("      %v: %s\n", r.Pass.Fset.Position(rel.Pos), rel.Message)
-			}
-		}
-		for obj, fs := range r.Facts {
-			for _, f := range fs {
-				fmt.Printf("%v: FACT %s %v\n", r.Pass.Fset.Position(obj.Pos()), obj.Name(), f)
-			}
-		}
-	}
-}

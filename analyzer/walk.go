@@ -184,6 +184,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 
 	// Functions that start their argument as a new goroutine or run it
 	// later: the argument is an entry point, the call does not block.
+	if name == "context.AfterFunc" {
+		fi.watchesCtx = true
+	}
 	if k, arg := spawnerKind(name); k != kindNone && arg < len(call.Args) {
 		w.spawnTarget(fi, k, call.Pos(), call.Args[arg], false)
 		return
@@ -304,6 +307,9 @@ func (w *walker) spawnTarget(fi *funcInfo, kind entryKind, pos token.Pos, expr a
 	case *ast.FuncLit:
 		pr.lit = e
 		w.litKind[e] = kind
+		if kind == kindGo && w.watchesCtx(e) {
+			fi.watchesCtx = true
+		}
 	case *ast.Ident:
 		if v, ok := w.s.info.Uses[e].(*types.Var); ok {
 			pr.lit = w.varLit[v]
