@@ -592,13 +592,6 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	fi.ops = append(fi.ops, o)
 }
 
-func (fi *funcInfo) parentName() string {
-	if fi.parent != nil {
-		return fi.parent.displayName()
-	}
-	return fi.name
-}
-
 // displayName is the name of a declaration, or "the func literal in
 // F" for literals.
 func (fi *funcInfo) displayName() string {
