@@ -89,6 +89,12 @@ var stopNameRE = regexp.MustCompile(`(?i)(done|quit|stop|exit|clos|shut|cancel|a
 
 func isStopName(name string) bool { return name != "" && stopNameRE.MatchString(name) }
 
+// commandNameRE matches the names of channels that order a loop to
+// stop; done and finished name completions, which a worker reports.
+var commandNameRE = regexp.MustCompile(`(?i)(quit|stop|exit|shut|cancel|abort|halt|kill|die|terminat)`)
+
+func isStopCommand(name string) bool { return name != "" && commandNameRE.MatchString(name) }
+
 // isSignalChan reports whether t is a channel whose values carry no
 // data, only a signal: chan struct{} or chan bool.
 func isSignalChan(t types.Type) bool {
@@ -533,6 +539,11 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 				if v := localVar(info, u.X); v != nil && sc.makes[v] != nil && selectHasWayOut(info, n, cc) {
 					sc.makes[v].abandoned = n
 				}
+			}
+		case *ast.RangeStmt:
+			// for range ch drains it, in a goroutine or not.
+			if v := localVar(info, n.X); v != nil && sc.makes[v] != nil {
+				sc.makes[v].drained = true
 			}
 		case *ast.UnaryExpr:
 			// A receive outside any select: whoever loses the race

@@ -126,6 +126,33 @@ func (w *walker) async(lit *ast.FuncLit) bool {
 	return found
 }
 
+// condLoop marks the Cond.Wait calls of a loop whose condition checks a
+// stop flag, for !quit && len(q) == 0 { c.Wait() }, in a declaration
+// that also broadcasts: the cancellable Cond idiom, where the waiter's
+// own side sets the flag and broadcasts when its context is done.
+func (w *walker) condLoop(loop *ast.ForStmt) {
+	if loop.Cond == nil || !w.broadcasts {
+		return
+	}
+	guarded := false
+	ast.Inspect(loop.Cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && (isStopName(id.Name) || strings.Contains(strings.ToLower(id.Name), "closed")) {
+			guarded = true
+		}
+		return !guarded
+	})
+	if !guarded {
+		return
+	}
+	for _, st := range loop.Body.List {
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if call, ok := astutil.Unparen(es.X).(*ast.CallExpr); ok {
+				w.condGuarded[call] = true
+			}
+		}
+	}
+}
+
 // stopGuard marks the receives in the body of if !t.Stop() { ... } or
 // if !stop() { ... }: a timer that fired (its value is waiting) or an
 // AfterFunc callback that has already started (and is about to close
@@ -253,10 +280,16 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 				case *ast.FuncLit, *ast.DeferStmt:
 					return false
 				case *ast.BlockStmt:
-					// if hit { mu.Unlock(); return v }: the lock is
-					// dropped on a path that leaves; it is still held
-					// after the block.
+					// if hit { mu.Unlock(); <-wait; return v }: the lock
+					// is dropped on a path that leaves; it is still held
+					// after the block, but not after that unlock.
 					if len(n.List) > 0 && w.isTerminal(n.List[len(n.List)-1], n) {
+						for _, st := range n.List {
+							if u, ok := w.lockCall(st, "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock"); ok && u == recv {
+								r.exits = append(r.exits, [2]token.Pos{st.Pos(), n.End()})
+								break
+							}
+						}
 						return false
 					}
 				case *ast.ExprStmt:
@@ -354,6 +387,9 @@ func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
 		return
 	}
 	rhs = astutil.Unparen(rhs)
+	if isContextDone(w.s.info, rhs) {
+		w.doneVars[v] = true // done := ctx.Done(): waiting on it is waiting for cancellation
+	}
 	if lit, ok := rhs.(*ast.FuncLit); ok {
 		w.varLit[v] = lit
 	}
@@ -437,7 +473,7 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 	if w.ch.ownFields[name] || w.ch.ownBuffered[name] {
 		return // made by this function: its own protocol
 	}
-	if isStopName(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) && !w.s.buffered(s.Chan) {
+	if isStopCommand(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) && !w.s.buffered(s.Chan) {
 		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
 			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
 		return
@@ -557,7 +593,7 @@ func (s *state) resolveAbandonedArgs() {
 func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	info := w.s.info
 	x := astutil.Unparen(u.X)
-	if isContextDone(info, x) {
+	if v := localVar(info, x); isContextDone(info, x) || (v != nil && w.doneVars[v]) {
 		return // waiting for cancellation is what a context is for
 	}
 	if isTimeChan(info.TypeOf(x)) {

@@ -34,6 +34,9 @@ type walker struct {
 	reqs         []reqUse            // http.NewRequest calls whose request is sent
 	reqCtx       map[*types.Var]bool // requests given a context later
 	localSends   []localSend
+	doneVars     map[*types.Var]bool    // locals holding a context's Done channel
+	condGuarded  map[*ast.CallExpr]bool // Cond.Wait in a loop that checks a stop flag
+	broadcasts   bool                   // the declaration calls Cond.Broadcast
 	cmdVar       map[*types.Var]cmdUse
 	reqVar       map[*types.Var]*ast.CallExpr
 }
@@ -75,9 +78,19 @@ func (s *state) walkFunc(fi *funcInfo) {
 		locked:       map[*funcInfo][]string{},
 		varLit:       map[*types.Var]*ast.FuncLit{},
 		reqCtx:       map[*types.Var]bool{},
+		doneVars:     map[*types.Var]bool{},
+		condGuarded:  map[*ast.CallExpr]bool{},
 		cmdVar:       map[*types.Var]cmdUse{},
 		reqVar:       map[*types.Var]*ast.CallExpr{},
 	}
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := staticCallee(s.info, call); fn != nil && fn.FullName() == "(*sync.Cond).Broadcast" {
+				w.broadcasts = true
+			}
+		}
+		return !w.broadcasts
+	})
 	w.walk(fi)
 	w.finish()
 }
@@ -114,6 +127,7 @@ func (w *walker) walk(fi *funcInfo) {
 
 		case *ast.ForStmt:
 			w.eventLoop(fi, n)
+			w.condLoop(n)
 		case *ast.IfStmt:
 			w.stopGuard(n)
 		case *ast.DeferStmt:
@@ -224,6 +238,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		return // no host name to resolve: nothing to wait for
 	}
 	if bc, ok := s.lookup(name); ok {
+		if name == "(*sync.Cond).Wait" && w.condGuarded[call] {
+			return
+		}
 		if s.cfg.enabled(bc.family) {
 			fi.ops = append(fi.ops, &op{
 				pos: call.Pos(), node: call, call: call, family: bc.family,
