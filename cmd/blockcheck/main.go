@@ -36,6 +36,9 @@ func main() {
 	}
 	switch format {
 	case "", "text":
+		if fix, rest := takeBool(args, "fix"); fix && !hasFlag(rest, "diff") && !hasFlag(rest, "json") {
+			os.Exit(runFix(rest, os.Stdout, os.Stderr))
+		}
 		os.Args = append(os.Args[:1], args...)
 		singlechecker.Main(analyzer.New(analyzer.Config{}))
 	case "sarif":
@@ -68,6 +71,32 @@ func splitFormat(args []string) (string, []string, error) {
 		format = value
 	}
 	return format, rest, nil
+}
+
+// takeBool removes a boolean flag (-name, --name, -name=true) from the
+// arguments before the first non-flag, and says whether it was set.
+func takeBool(args []string, name string) (bool, []string) {
+	set := false
+	var rest []string
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") || a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		n, v, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if n == name {
+			set = !hasValue || v == "true" || v == "1"
+			continue
+		}
+		rest = append(rest, a)
+	}
+	return set, rest
+}
+
+// hasFlag reports whether a boolean flag is set in the arguments.
+func hasFlag(args []string, name string) bool {
+	set, _ := takeBool(args, name)
+	return set
 }
 
 // runSARIF runs blockcheck again with -json and converts what it

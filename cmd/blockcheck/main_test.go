@@ -243,3 +243,52 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("-format=xml: exit %d, %s", code, out)
 	}
 }
+
+const fixable = `package m
+
+import (
+	"context"
+	"database/sql"
+)
+
+func A(ctx context.Context, db *sql.DB) { _, _ = db.Query("select 1") }
+`
+
+const fixable2 = `package m
+
+import (
+	"context"
+	"database/sql"
+)
+
+func B(ctx context.Context, db *sql.DB) { _, _ = db.Exec("delete") }
+`
+
+// TestFixKeepsPermissions: -fix applies the fixes of several files,
+// keeps each file's permissions and leaves no temporary file behind.
+// (All-or-nothing writing is tested in fix_test.go.)
+func TestFixKeepsPermissions(t *testing.T) {
+	bin := build(t)
+	dir := module(t, fixable)
+	if err := os.WriteFile(filepath.Join(dir, "b.go"), []byte(fixable2), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, bin, "-fix", "./...")
+	if code != 0 {
+		t.Fatalf("-fix: exit %d\n%s", code, out)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "m.go"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b.go"))
+	if !strings.Contains(string(a), "db.QueryContext(ctx,") || !strings.Contains(string(b), "db.ExecContext(ctx,") {
+		t.Errorf("fixes not applied:\n%s\n%s", a, b)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "b.go")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("b.go mode %v, %v; want 0600 kept", fi.Mode().Perm(), err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".blockcheck-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+
+	"github.com/blockcheck/blockcheck/internal/sarif"
+)
+
+// runFix applies the suggested fixes itself instead of leaving it to
+// the analysis driver, which writes each file in place: here no file is
+// half-written. It runs blockcheck with -json to collect the fixes,
+// refuses a fix that overlaps one already taken (naming it: a second
+// -fix applies it), leaves generated files alone, formats each file and
+// checks it still parses, prepares every file in a temporary file next
+// to it with the original's permissions, and only then renames them all
+// into place. If any file cannot be prepared, no file is changed. It
+// then runs blockcheck once more to report what is left, with its exit
+// status.
+func runFix(args []string, stdout, stderr io.Writer) int {
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
+	cmd.Stdout, cmd.Stderr = &out, stderr
+	if err := cmd.Run(); err != nil && out.Len() == 0 {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
+	pkgs, err := sarif.Decode(&out)
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
+	edits, skipped := collectEdits(pkgs)
+	for _, s := range skipped {
+		fmt.Fprintf(stderr, "blockcheck: %s\n", s)
+	}
+	n, err := applyEdits(edits)
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: -fix changed nothing: %v\n", err)
+		return 1
+	}
+	if n > 0 {
+		fmt.Fprintf(stderr, "blockcheck: applied fixes to %d file(s)\n", n)
+	}
+	// Report what is left.
+	rerun := exec.Command(self, args...)
+	rerun.Stdout, rerun.Stderr = stdout, stderr
+	if err := rerun.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// edit is one replacement of bytes [start, end) of a file.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// collectEdits gathers the first fix of every finding, once (a package
+// and its test variant report the same finding), per file, and skips a
+// fix any of whose edits overlaps an edit already taken.
+func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
+	files := map[string][]edit{}
+	seen := map[string]bool{}
+	var skipped []string
+	for _, p := range pkgs {
+		for _, a := range p.Analyzers {
+			for _, d := range a.Diagnostics {
+				if len(d.SuggestedFixes) == 0 {
+					continue
+				}
+				fix := d.SuggestedFixes[0]
+				key := fmt.Sprint(fix.Edits)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if conflict(files, fix.Edits) {
+					skipped = append(skipped, fmt.Sprintf("%s: fix %q overlaps another fix and was not applied; run -fix again", d.Posn, fix.Message))
+					continue
+				}
+				for _, e := range fix.Edits {
+					files[e.Filename] = append(files[e.Filename], edit{e.Start, e.End, e.New})
+				}
+			}
+		}
+	}
+	return files, skipped
+}
+
+func conflict(files map[string][]edit, edits []sarif.TextEdit) bool {
+	for _, e := range edits {
+		for _, o := range files[e.Filename] {
+			// Two insertions at one point conflict too: their order
+			// would be a guess.
+			if e.Start < o.end && o.start < e.End || e.Start == o.start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// applyEdits writes every edited file, all or none, and returns how
+// many it changed.
+func applyEdits(files map[string][]edit) (int, error) {
+	type staged struct{ tmp, dst string }
+	var ready []staged
+	cleanup := func() {
+		for _, s := range ready {
+			os.Remove(s.tmp)
+		}
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		tmp, err := stage(name, files[name])
+		if err != nil {
+			cleanup()
+			return 0, err
+		}
+		if tmp != "" {
+			ready = append(ready, staged{tmp, name})
+		}
+	}
+	for i, s := range ready {
+		if err := os.Rename(s.tmp, s.dst); err != nil {
+			for _, r := range ready[i:] {
+				os.Remove(r.tmp)
+			}
+			return i, fmt.Errorf("writing %s: %v (the %d file(s) before it were fixed)", s.dst, err, i)
+		}
+	}
+	return len(ready), nil
+}
+
+// stage writes the fixed content of one file to a temporary file beside
+// it and returns its name, or "" when the file is generated.
+func stage(name string, edits []edit) (string, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %v", name, err)
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return "", err
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.PackageClauseOnly)
+	if err == nil && ast.IsGenerated(f) {
+		return "", nil
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+	out := slices.Clone(src)
+	for _, e := range edits {
+		if e.start < 0 || e.end > len(out) || e.start > e.end {
+			return "", fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file: the file changed since it was analysed", name, e.start, e.end, len(src))
+		}
+		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		return "", fmt.Errorf("%s: the fixed file does not parse (%v); it was left unchanged", name, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".blockcheck-*")
+	if err != nil {
+		return "", fmt.Errorf("cannot write next to %s: %v", name, err)
+	}
+	_, werr := tmp.Write(formatted)
+	cerr := tmp.Close()
+	merr := os.Chmod(tmp.Name(), info.Mode().Perm())
+	if err := errors.Join(werr, cerr, merr); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("writing %s: %v", name, err)
+	}
+	return tmp.Name(), nil
+}

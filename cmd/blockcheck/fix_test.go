@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blockcheck/blockcheck/internal/sarif"
+)
+
+// TestApplyEditsAllOrNothing: when one file cannot be fixed, applyEdits
+// names it and changes no file, not even those it had prepared.
+func TestApplyEditsAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.go")
+	b := filepath.Join(dir, "b.go")
+	for _, f := range []string{a, b} {
+		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := applyEdits(map[string][]edit{
+		a: {{start: 20, end: 21, text: "2"}},  // fine
+		b: {{start: 20, end: 999, text: "2"}}, // the file changed since it was analysed
+	})
+	if err == nil || !strings.Contains(err.Error(), "b.go") {
+		t.Fatalf("error %v, want one naming b.go", err)
+	}
+	for _, f := range []string{a, b} {
+		if data, _ := os.ReadFile(f); string(data) != "package p\n\nvar x = 1\n" {
+			t.Errorf("%s changed: %q", f, data)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	// An edit that breaks the syntax is refused the same way.
+	if _, err := applyEdits(map[string][]edit{a: {{start: 0, end: 7, text: "pack"}}}); err == nil || !strings.Contains(err.Error(), "does not parse") {
+		t.Errorf("broken edit: %v", err)
+	}
+}
+
+// TestCollectEditsRefusesOverlaps: a fix that overlaps one already
+// taken is skipped whole, with a message naming it; duplicates from a
+// test variant count once.
+func TestCollectEditsRefusesOverlaps(t *testing.T) {
+	fix := func(start, end int) []sarif.SuggestedFix {
+		return []sarif.SuggestedFix{{Message: "Use X", Edits: []sarif.TextEdit{{Filename: "f.go", Start: start, End: end, New: "x"}}}}
+	}
+	pkgs := []sarif.Package{{ID: "p", Analyzers: []sarif.AnalyzerResult{{Name: "blockcheck", Diagnostics: []sarif.Diagnostic{
+		{Posn: "f.go:1:1", SuggestedFixes: fix(0, 5)},
+		{Posn: "f.go:1:1", SuggestedFixes: fix(0, 5)}, // the same, from a test variant
+		{Posn: "f.go:1:3", SuggestedFixes: fix(3, 8)}, // overlaps the first
+		{Posn: "f.go:2:1", SuggestedFixes: fix(10, 12)},
+	}}}}}
+	files, skipped := collectEdits(pkgs)
+	if len(files["f.go"]) != 2 || len(skipped) != 1 || !strings.Contains(skipped[0], "f.go:1:3") {
+		t.Errorf("edits %v, skipped %q", files, skipped)
+	}
+}
