@@ -33,8 +33,9 @@ import (
 // only the standard library. The analysis must not panic (a panic it
 // recovers from becomes an "internal" finding, which counts as one),
 // must not fail, must be deterministic, and must report inside the
-// file; every suggested fix must be well formed, and the file it
-// produces must still parse and type-check.
+// file; every suggested fix must be well formed, the file it produces
+// must still parse and type-check, and a fix that puts a channel
+// operation into a select must make that operation one of its cases.
 //
 // The seeds are the Go files of testdata/src that type-check on their
 // own, and a few shapes of the rewrites the fixes make.

@@ -55,8 +55,15 @@ const (
 // operations of their own, and a select with no way out blocks.
 func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
 	for _, c := range sel.Body.List {
-		if op := commOp(c.(*ast.CommClause).Comm); op != nil {
+		op := commOp(c.(*ast.CommClause).Comm)
+		if op != nil {
 			w.skip[op] = true
+		}
+		// A token taken in a select counts for semaphorePair.
+		if send, ok := op.(*ast.SendStmt); ok && w.s.semaphore(send.Chan) {
+			for f := fi; f != nil; f = f.parent {
+				f.semSends[types.ExprString(send.Chan)] = true
+			}
 		}
 	}
 	if !w.s.cfg.enabled(Chan) || selectHasWayOut(w.s.info, sel, nil) || w.allOwn(sel) {

@@ -292,3 +292,47 @@ func TestFixKeepsPermissions(t *testing.T) {
 		}
 	}
 }
+
+// TestGoTool installs blockcheck the recommended way, with the tool
+// directive that `go get -tool` writes, and runs it as `go tool
+// blockcheck` and as go vet's tool.
+func TestGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: builds blockcheck as a tool of another module")
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := module(t, blocking)
+	goCmd := func(args ...string) (string, error) {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	// What `go get -tool` writes, pointed at this checkout: the
+	// module is not on the proxy under this path.
+	for _, args := range [][]string{
+		{"mod", "edit", "-require=github.com/blockcheck/blockcheck@v0.0.0-00010101000000-000000000000",
+			"-replace=github.com/blockcheck/blockcheck=" + repo, "-tool=github.com/blockcheck/blockcheck/cmd/blockcheck"},
+		{"mod", "tidy"},
+	} {
+		if out, err := goCmd(args...); err != nil {
+			t.Fatalf("go %v: %v\n%s", args, err, out)
+		}
+	}
+	out, err := goCmd("tool", "blockcheck", "./...")
+	if err == nil || !strings.Contains(out, "time.Sleep in HTTP handler Handle") {
+		t.Errorf("go tool blockcheck: %v\n%s", err, out)
+	}
+	path, err := goCmd("tool", "-n", "blockcheck")
+	if err != nil {
+		t.Fatalf("go tool -n: %v\n%s", err, path)
+	}
+	out, err = goCmd("vet", "-vettool="+strings.TrimSpace(path), "./...")
+	if err == nil || !strings.Contains(out, "time.Sleep in HTTP handler Handle") {
+		t.Errorf("go vet -vettool=$(go tool -n blockcheck): %v\n%s", err, out)
+	}
+}

@@ -122,3 +122,31 @@ func (p *pool) ReleaseContext(ctx context.Context) error {
 		}
 	}
 }
+
+// A token taken in a select and given back inline on the error path.
+type procs struct {
+	sema chan struct{}
+	quit chan struct{}
+}
+
+func newProcs(n int) *procs { return &procs{sema: make(chan struct{}, n), quit: make(chan struct{})} }
+
+func (p *procs) loop(work func() error) {
+	for {
+		select {
+		case <-p.quit:
+			return
+		case p.sema <- struct{}{}:
+			if err := work(); err != nil {
+				<-p.sema
+				continue
+			}
+			go func() {
+				defer func() { <-p.sema }()
+				_ = work()
+			}()
+		}
+	}
+}
+
+func (p *procs) Start(work func() error) { go p.loop(work) }
