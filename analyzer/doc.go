@@ -42,6 +42,11 @@ is judged as an entry point of its own and does not block its callers:
 it has promised to honour cancellation. The standard library is known
 from a table, not from its bodies.
 
+A goroutine whose result its starter awaits in a select with a way out
+is how a blocking call is made cancellable, and is not judged as an
+entry point; a function that starts a goroutine waiting for ctx.Done(),
+or sets a context.AfterFunc, interrupts its own blocking calls that way.
+
 Each finding is reported once, at the place to change: the operation
 when it is in the analysed package, or the call into another package.
 Its related positions are the path from the entry point. Its category
@@ -103,7 +108,8 @@ inside the goroutine it counts; and any blocking operation made while
 a sync.Mutex or sync.RWMutex is held, up to the first unlock that
 follows. Cond.Wait, which unlocks while it waits, and callees that
 unlock the caller's lock themselves are not findings of the critical
-section.
+section. A Cond.Wait in a loop that checks a quit or closed flag, in
+a declaration that also broadcasts, is the cancellable Cond idiom.
 
 	WRONG: s.mu.Lock(); defer s.mu.Unlock(); resp, err := http.Get(url)
 	RIGHT: resp, err := fetch(ctx, url); s.mu.Lock(); s.cache[url] = resp; s.mu.Unlock()
