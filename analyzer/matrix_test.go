@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -149,11 +150,12 @@ func (l *Limiter) Wait(ctx context.Context) error { return nil }
 `,
 }
 
-var factRE = regexp.MustCompile(`FACT\((\w+)\)`)
-
-func TestMatrix(t *testing.T) {
+// writeGOPATH writes files (paths relative to src/) into a new
+// temporary GOPATH tree for analysistest and returns its root.
+func writeGOPATH(t *testing.T, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
-	write := func(name, content string) {
+	for name, content := range files {
 		path := filepath.Join(dir, "src", name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -162,9 +164,13 @@ func TestMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for name, content := range matrixStubs {
-		write(name, content)
-	}
+	return dir
+}
+
+var factRE = regexp.MustCompile(`FACT\((\w+)\)`)
+
+func TestMatrix(t *testing.T) {
+	files := maps.Clone(matrixStubs)
 	wantCategory := map[string]string{} // "file:line" -> category
 	var pkgs []string
 	for _, e := range entries {
@@ -210,8 +216,9 @@ func TestMatrix(t *testing.T) {
 				line += strings.Count(src, "\n") + 2
 			}
 		}
-		write(pkg+"/"+e.name+".go", b.String())
+		files[pkg+"/"+e.name+".go"] = b.String()
 	}
+	dir := writeGOPATH(t, files)
 	cfg := analyzer.Config{
 		Blocking: []analyzer.Blocking{{Func: "(*example.com/rate.Limiter).Take", Alternative: "use Wait(ctx)"}},
 	}

@@ -2,8 +2,6 @@ package analyzer_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,18 +30,10 @@ func TestRobustLarge(t *testing.T) {
 		stmts = 3000 // statements of the large function
 		depth = 200  // functions of the chain
 	)
-	dir := t.TempDir()
-	write := func(name, content string) {
-		path := filepath.Join(dir, "src", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("large/big/big.go", bigSource(stmts))
-	write("large/chain/chain.go", chainSource(depth))
+	dir := writeGOPATH(t, map[string]string{
+		"large/big/big.go":     bigSource(stmts),
+		"large/chain/chain.go": chainSource(depth),
+	})
 
 	start := time.Now()
 	results := analysistest.Run(t, dir, analyzer.New(analyzer.Config{}), "large/big", "large/chain")

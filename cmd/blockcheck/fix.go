@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -28,23 +27,11 @@ import (
 // then runs blockcheck once more to report what is left, with its exit
 // status.
 func runFix(args []string, stdout, stderr io.Writer) int {
-	self, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
+	out, code := runJSON(args, stderr)
+	if out == nil {
+		return code
 	}
-	var out bytes.Buffer
-	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
-	cmd.Stdout, cmd.Stderr = &out, stderr
-	if err := cmd.Run(); err != nil && out.Len() == 0 {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode()
-		}
-		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
-	}
-	pkgs, err := sarif.Decode(&out)
+	pkgs, err := sarif.Decode(out)
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
 		return 1
@@ -62,6 +49,11 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "blockcheck: applied fixes to %d file(s)\n", n)
 	}
 	// Report what is left.
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
 	rerun := exec.Command(self, args...)
 	rerun.Stdout, rerun.Stderr = stdout, stderr
 	if err := rerun.Run(); err != nil {

@@ -103,10 +103,30 @@ func hasFlag(args []string, name string) bool {
 // prints. Like -json, it exits 0 whether or not there are findings, so
 // that a CI step can upload the report; 1 means the analysis failed.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
-	self, err := os.Executable()
+	out, code := runJSON(args, stderr)
+	if out == nil {
+		return code
+	}
+	root, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
 		return 1
+	}
+	if err := (sarif.Options{Root: root}).Convert(out, stdout); err != nil {
+		fmt.Fprintf(stderr, "blockcheck: writing SARIF: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// runJSON runs this command again with -json and the given arguments
+// and returns what it printed; nil and the exit status when it failed
+// without printing anything (load errors are printed on stderr).
+func runJSON(args []string, stderr io.Writer) (*bytes.Buffer, int) {
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return nil, 1
 	}
 	var out bytes.Buffer
 	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
@@ -114,19 +134,10 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 	if err := cmd.Run(); err != nil && out.Len() == 0 {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
-			return exit.ExitCode()
+			return nil, exit.ExitCode()
 		}
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
+		return nil, 1
 	}
-	root, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
-	}
-	if err := (sarif.Options{Root: root}).Convert(&out, stdout); err != nil {
-		fmt.Fprintf(stderr, "blockcheck: writing SARIF: %v\n", err)
-		return 1
-	}
-	return 0
+	return &out, 0
 }
