@@ -270,7 +270,11 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 		if l.fn != r.fn {
 			where = ", reached from " + r.describe() + ","
 		}
-		msg = fmt.Sprintf("%s%s blocks in %s, which ignores cancellation: %s", call, where, fop.What, extAlt(name, fop, false))
+		verb := "ignores cancellation"
+		if fop.Family == Chan {
+			verb = "can block forever"
+		}
+		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, extAlt(name, fop, false))
 	}
 	rp.s.pass.Report(analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related})
 }
