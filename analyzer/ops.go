@@ -397,6 +397,14 @@ func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
 	if isContextDone(w.s.info, rhs) {
 		w.doneVars[v] = true // done := ctx.Done(): waiting on it is waiting for cancellation
 	}
+	if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		if _, isChan := under(v.Type()).(*types.Chan); isChan {
+			// r := <-requests, where requests carries channels: r is
+			// a requester's reply channel, and the requester waits on
+			// it (or gave it room).
+			w.replyVars[v] = true
+		}
+	}
 	if lit, ok := rhs.(*ast.FuncLit); ok {
 		w.varLit[v] = lit
 	}
@@ -463,6 +471,9 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 	}
 	name := types.ExprString(s.Chan)
 	v := localVar(w.s.info, s.Chan)
+	if v != nil && w.replyVars[v] {
+		return // a reply to a request that is waiting for it
+	}
 	if v != nil && w.ch.makes[v] != nil {
 		// Judged in finish, once every goroutine is known.
 		w.localSends = append(w.localSends, localSend{fi, s, v})

@@ -35,6 +35,7 @@ type walker struct {
 	reqCtx       map[*types.Var]bool // requests given a context later
 	localSends   []localSend
 	doneVars     map[*types.Var]bool    // locals holding a context's Done channel
+	replyVars    map[*types.Var]bool    // reply channels received from a channel of channels
 	condGuarded  map[*ast.CallExpr]bool // Cond.Wait in a loop that checks a stop flag
 	broadcasts   bool                   // the declaration calls Cond.Broadcast
 	cmdVar       map[*types.Var]cmdUse
@@ -79,6 +80,7 @@ func (s *state) walkFunc(fi *funcInfo) {
 		varLit:       map[*types.Var]*ast.FuncLit{},
 		reqCtx:       map[*types.Var]bool{},
 		doneVars:     map[*types.Var]bool{},
+		replyVars:    map[*types.Var]bool{},
 		condGuarded:  map[*ast.CallExpr]bool{},
 		cmdVar:       map[*types.Var]cmdUse{},
 		reqVar:       map[*types.Var]*ast.CallExpr{},
