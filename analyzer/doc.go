@@ -77,7 +77,8 @@ stop). Channels a function makes itself (into a variable, or into a
 field it then uses) belong to its own goroutines and are not judged;
 ranging over a channel is the worker-pool idiom; v, ok := <-ch handles
 a close; a send on a field that every make in the package gives a
-buffer of one is a reply, and a buffered chan struct{} is a semaphore
+buffer of one is a reply, as is a send on a channel received from a
+channel of channels; a buffered chan struct{} is a semaphore
 whose release has room; receives under if !t.Stop() or if !stop() are
 the timer-drain and context.AfterFunc idioms. Channel operations
 inside other modules are their protocol, not followed. Operations on other channels are
