@@ -292,11 +292,7 @@ func scanFieldMakes(info *types.Info, files []*ast.File) map[*types.Var][]int64 
 
 // pkgVar is the package-level variable an identifier names.
 func pkgVar(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := astutil.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
+	v := identVar(info, e)
 	if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
 		return nil
 	}

@@ -465,13 +465,19 @@ func funcOf(info *types.Info, e ast.Expr) *types.Func {
 // localVar is the variable an expression names, if it is a plain
 // identifier of a local variable.
 func localVar(info *types.Info, e ast.Expr) *types.Var {
+	v := identVar(info, e)
+	if v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// identVar is the variable a plain identifier names, or nil.
+func identVar(info *types.Info, e ast.Expr) *types.Var {
 	id, ok := astutil.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil
 	}
 	v, _ := info.ObjectOf(id).(*types.Var)
-	if v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
 	return v
 }

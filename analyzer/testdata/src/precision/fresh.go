@@ -90,6 +90,11 @@ func Listen(ctx context.Context, port int) (net.Listener, error) {
 	return net.Listen("tcp", fmt.Sprintf(":%d", port))
 }
 
+// LookupPort parses numbers and reads the services table: no network.
+func Port(ctx context.Context, p string) (int, error) {
+	return net.LookupPort("tcp", p)
+}
+
 // Still reported: a host name.
 func ListenHost(ctx context.Context, host string) (net.Listener, error) {
 	return net.Listen("tcp", host+":80") // want `net.Listen in ListenHost`

@@ -17,7 +17,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 }
 
 func lookup(ctx context.Context, db *store.DB) int {
-	return service.Lookup(db) // want `call to service.Lookup in lookup, which takes a context, blocks in receive from d.ch`
+	return service.Lookup(db) // want `call to service.Lookup in lookup, which takes a context, blocks in receive from d.ch, which can block forever`
 }
 
 func start(db *store.DB) {
