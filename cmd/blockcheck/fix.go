@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 
@@ -17,26 +16,26 @@ import (
 )
 
 // runFix applies the suggested fixes itself instead of leaving it to
-// the analysis driver, which writes each file in place: here no file is
-// half-written. It runs blockcheck with -json to collect the fixes,
-// refuses a fix that overlaps one already taken (naming it: a second
-// -fix applies it), leaves generated files alone, formats each file and
-// checks it still parses, prepares every file in a temporary file next
-// to it with the original's permissions, and only then renames them all
-// into place. If any file cannot be prepared, no file is changed. It
-// then runs blockcheck once more to report what is left, with its exit
-// status.
-func runFix(args []string, stdout, stderr io.Writer) int {
-	out, code := runJSON(args, stderr)
-	if out == nil {
-		return code
-	}
-	pkgs, err := sarif.Decode(out)
+// go vet, which writes each file in place: here no file is
+// half-written. It collects the fixes from the analysis, refuses a fix
+// that overlaps one already taken (naming it: a second -fix applies
+// it), leaves generated files alone, formats each file and checks it
+// still parses, prepares every file in a temporary file next to it with
+// the original's permissions, and only then renames them all into
+// place. If any file cannot be prepared, no file is changed. It then
+// analyses the packages once more to report what is left, with its
+// exit status.
+func runFix(o *options, stdout, stderr io.Writer) int {
+	res, err := analyse(o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
 		return 1
 	}
-	edits, skipped := collectEdits(pkgs)
+	if res.failed {
+		fmt.Fprintln(stderr, "blockcheck: -fix changed nothing: the packages could not be analysed")
+		return 1
+	}
+	edits, skipped := collectEdits(res.pkgs)
 	for _, s := range skipped {
 		fmt.Fprintf(stderr, "blockcheck: %s\n", s)
 	}
@@ -45,26 +44,17 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "blockcheck: -fix changed nothing: %v\n", err)
 		return 1
 	}
-	if n > 0 {
-		fmt.Fprintf(stderr, "blockcheck: applied fixes to %d file(s)\n", n)
+	if n == 0 {
+		return report(o, res, stdout, stderr)
 	}
+	fmt.Fprintf(stderr, "blockcheck: applied fixes to %d file(s)\n", n)
 	// Report what is left.
-	self, err := os.Executable()
+	res, err = analyse(o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
 		return 1
 	}
-	rerun := exec.Command(self, args...)
-	rerun.Stdout, rerun.Stderr = stdout, stderr
-	if err := rerun.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode()
-		}
-		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
-	}
-	return 0
+	return report(o, res, stdout, stderr)
 }
 
 // edit is one replacement of bytes [start, end) of a file.

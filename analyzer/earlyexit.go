@@ -1,0 +1,86 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Early exit. Every finding starts at a channel operation, a select, a
+// go statement, or a call into another package that can block: a
+// catalog function, a -blocking function, or a function with a
+// blockingFact. A package with none of these has nothing to report and
+// nothing to export, and is left after one look at its syntax and its
+// uses, without building summaries.
+
+// opPackages are the packages whose functions ops.go judges by more
+// than the catalog (exec.Command, http.NewRequest, time.After, locks).
+var opPackages = []string{"os/exec", "net/http", "time", "sync"}
+
+// blockingPackages is the set of packages with a function in the
+// catalog, in opPackages, or in the configuration's -blocking list.
+func blockingPackages(cfg *Config) map[string]bool {
+	pkgs := map[string]bool{}
+	for _, p := range opPackages {
+		pkgs[p] = true
+	}
+	for name := range catalog {
+		pkgs[packageOfFullName(name)] = true
+	}
+	for _, b := range cfg.Blocking {
+		pkgs[packageOfFullName(b.Func)] = true
+	}
+	return pkgs
+}
+
+// packageOfFullName is the package path of a function's full name, as
+// (*types.Func).FullName prints it: "path.F" or "(*path.T).M".
+func packageOfFullName(name string) string {
+	name = strings.TrimLeft(name, "(*")
+	if i := strings.Index(name, ")"); i >= 0 {
+		name = name[:i]
+	}
+	slash := strings.LastIndex(name, "/")
+	if i := strings.Index(name[slash+1:], "."); i >= 0 {
+		return name[:slash+1+i]
+	}
+	return name
+}
+
+// mayBlock reports whether anything in the package can block.
+func mayBlock(pass *analysis.Pass, cfg *Config) bool {
+	for _, f := range pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
+				found = true
+			case *ast.UnaryExpr:
+				found = n.Op == token.ARROW
+			case *ast.RangeStmt:
+				if t := pass.TypesInfo.TypeOf(n.X); t != nil {
+					_, found = t.Underlying().(*types.Chan)
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	pkgs := blockingPackages(cfg)
+	var fact blockingFact
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		if pkgs[fn.Pkg().Path()] || pass.ImportObjectFact(fn, &fact) || pass.ImportObjectFact(fn.Origin(), &fact) {
+			return true
+		}
+	}
+	return false
+}

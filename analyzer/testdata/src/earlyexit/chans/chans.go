@@ -1,0 +1,3 @@
+package chans
+
+func Recv(ch chan int) int { return <-ch } // want Recv:`blocks\(chan: receive from ch\)`

@@ -1,0 +1,3 @@
+package helper
+
+func Wait(ch chan struct{}) { <-ch }

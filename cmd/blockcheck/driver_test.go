@@ -1,0 +1,135 @@
+package main_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// These tests check the driver: the command analyses each package in
+// its own go vet process, in dependency order, with facts passed along
+// and results cached.
+
+// twoPackages is a module whose handler calls a helper in another
+// package that sleeps: only the facts of the helper's package can tell.
+func twoPackages(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"helper/helper.go": `package helper
+
+import "time"
+
+func Wait() {
+	time.Sleep(time.Second)
+}
+`,
+		"api/api.go": `package api
+
+import (
+	"net/http"
+
+	"example.com/m/helper"
+)
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	helper.Wait()
+}
+`,
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestAcrossPackages: the finding in api comes from the fact exported
+// by helper, and the text output shows the chain, one tab-indented
+// line per step, with paths relative to the working directory.
+func TestAcrossPackages(t *testing.T) {
+	bin := build(t)
+	out, code := run(t, twoPackages(t), bin, "./...")
+	want := []string{
+		"api/api.go:10:2: call to helper.Wait in HTTP handler Handle blocks in time.Sleep",
+		"api/api.go:9:6: \tentry point: HTTP handler Handle",
+		"helper/helper.go:5:1: \thelper.Wait blocks in time.Sleep at helper.go:6",
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if code != 3 {
+		t.Errorf("exit %d, want 3", code)
+	}
+}
+
+// TestResultsCached: a second run on unchanged code analyses nothing
+// again: go vet replays the cached results (go's -x, given through
+// GOFLAGS, shows every run of the vet tool), and still reports them.
+func TestResultsCached(t *testing.T) {
+	bin := build(t)
+	dir := twoPackages(t)
+	t.Setenv("GOFLAGS", "-x")
+	first, code1 := run(t, dir, bin, "./...")
+	second, code2 := run(t, dir, bin, "./...")
+	if !strings.Contains(first, "vet.cfg") {
+		t.Fatalf("the first run shows no vet tool run:\n%s", first)
+	}
+	if strings.Contains(second, "vet.cfg") {
+		t.Errorf("the second run analysed packages again:\n%s", second)
+	}
+	if code1 != 3 || code2 != 3 || !strings.Contains(second, "blocks in time.Sleep") {
+		t.Errorf("exits %d and %d, second output:\n%s", code1, code2, second)
+	}
+}
+
+// TestDriverFlags covers the flags the driver handles itself.
+func TestDriverFlags(t *testing.T) {
+	bin := build(t)
+	for _, tc := range []struct {
+		name string
+		src  string
+		args []string
+		code int
+		out  []string
+	}{
+		{"context lines", blocking, []string{"-c", "1", "./..."}, 3, []string{"m.go:9:2: time.Sleep", "8\tfunc Handle", "9\t\ttime.Sleep(time.Second)", "10\t}"}},
+		{"test flag accepted", blocking, []string{"-test=false", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
+		{"tags", "//go:build special\n\n" + blocking, []string{"-tags=special", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
+		{"tags unset", "//go:build special\n\n" + blocking, []string{"./..."}, 1, []string{"matched no packages"}},
+		{"diff", fixable, []string{"-fix", "-diff", "./..."}, 0, []string{"-func A(ctx context.Context, db *sql.DB) { _, _ = db.Query(\"select 1\") }", "+func A(ctx context.Context, db *sql.DB) { _, _ = db.QueryContext(ctx, \"select 1\") }"}},
+		{"diff with a type error", "package m\n\nfunc f() { undefined() }\n", []string{"-fix", "-diff", "./..."}, 1, []string{"undefined"}},
+		{"diff and json", fixable, []string{"-diff", "-json", "./..."}, 2, []string{"-diff and -json cannot be used together"}},
+		{"json with a type error", "package m\n\nfunc f() { undefined() }\n", []string{"-json", "./..."}, 1, []string{"undefined"}},
+		{"no packages", clean, nil, 2, []string{"no packages given"}},
+		{"help", clean, []string{"-h"}, 0, []string{"Usage: blockcheck [flags] packages...", "-disable value"}},
+		{"bad entry", clean, []string{"-entry=notafunc", "./..."}, 2, []string{`"notafunc" is not a function's full name`}},
+		{"entry", "package m\n\nimport \"time\"\n\nfunc Loop() { time.Sleep(1) }\n", []string{"-entry=example.com/m.Loop", "./..."}, 3, []string{"time.Sleep in"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := module(t, tc.src)
+			before := snapshot(t, dir)
+			out, code := run(t, dir, bin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; output:\n%s", code, tc.code, out)
+			}
+			for _, w := range tc.out {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if snapshot(t, dir) != before {
+				t.Error("the files changed")
+			}
+		})
+	}
+}
