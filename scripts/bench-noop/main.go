@@ -6,7 +6,6 @@
 package main
 
 import (
-
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
 )
