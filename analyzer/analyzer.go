@@ -52,6 +52,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		byObj:        map[*types.Func]*funcInfo{},
 		byLit:        map[*ast.FuncLit]*funcInfo{},
 		excludedFile: map[*ast.File]bool{},
+		mailboxes:    map[*types.Var]bool{},
 	}
 	defer func() {
 		// A bug in blockcheck must not stop the run: it becomes one

@@ -79,7 +79,13 @@ ranging over a channel is the worker-pool idiom; v, ok := <-ch handles
 a close; a send on a field that every make in the package gives a
 buffer of one is a reply, as is a send on a channel received from a
 channel of channels; a buffered chan struct{} is a semaphore
-whose release has room; receives under if !t.Stop() or if !stop() are
+whose release has room, including a bare receive that gives back a
+token another function took in a select case before handing work over
+(a case that only sends is a coalescing notification, and a receive
+from it still waits); a send on a buffered field that the package
+drains only in loops doing in-memory work (no channel operation, lock,
+blocking call, or call through a function value or interface) waits
+only while the loop catches up, and is not a finding; receives under if !t.Stop() or if !stop() are
 the timer-drain and context.AfterFunc idioms. Channel operations
 inside other modules are their protocol, not followed. Operations on other channels are
 findings where a context is at hand. Two shapes are findings
@@ -158,7 +164,8 @@ to cancel them: keep them off cancellable paths.
 A blocking operation in a case body of a for-select loop: while it
 waits, no other case runs, the quit case included. A stretch of a case
 body that ends the loop (return, panic, os.Exit, a labelled break)
-stalls nothing.
+stalls nothing, and neither does a nested select that also waits on
+every channel of the loop's other cases.
 
 	WRONG: case ev := <-s.events:
 	           http.Post(s.hook, "text/plain", ev.body()) // the quit case waits

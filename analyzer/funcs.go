@@ -81,6 +81,8 @@ type region struct {
 	// exits are stretches of an event loop's case body that end the
 	// loop: what blocks there stalls nothing.
 	exits [][2]token.Pos
+	// serves are the channels the event loop's other cases wait on.
+	serves []string
 }
 
 func (r *region) contains(pos token.Pos) bool {
@@ -114,7 +116,13 @@ type state struct {
 	// fieldMakes holds the capacities of the channels made into each
 	// struct field of the package (guard.go).
 	fieldMakes map[*types.Var][]int64
-	handoffs   []handoff // result channels passed to named goroutines
+	// releases are the bare receives that give back a semaphore token
+	// taken in another function (tokens.go).
+	releases map[*ast.UnaryExpr]bool
+	// mailboxes caches cpuDrained, litVars localLits (mailbox.go).
+	mailboxes map[*types.Var]bool
+	litVars   map[*types.Var]*ast.FuncLit
+	handoffs  []handoff // result channels passed to named goroutines
 }
 
 // collect builds a funcInfo for every function body of the package.
@@ -122,6 +130,7 @@ type state struct {
 // whatever the order of the files.
 func (s *state) collect() {
 	s.fieldMakes = scanFieldMakes(s.info, s.pass.Files)
+	s.releases = scanReleases(s.info, s.pass.Files, s.fieldMakes)
 	for _, f := range s.pass.Files {
 		for _, d := range f.Decls {
 			decl, ok := d.(*ast.FuncDecl)

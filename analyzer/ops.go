@@ -96,6 +96,38 @@ func commOp(comm ast.Stmt) ast.Node {
 	return nil
 }
 
+// commChan is the channel of a select case's communication, as
+// written, or "" for default.
+func commChan(comm ast.Stmt) string {
+	switch op := commOp(comm).(type) {
+	case *ast.SendStmt:
+		return types.ExprString(op.Chan)
+	case *ast.UnaryExpr:
+		return types.ExprString(op.X)
+	}
+	return ""
+}
+
+// servedBy reports whether a nested select in an event loop's case
+// waits on every channel the loop's other cases wait on: while it
+// waits, it serves them itself, so nothing is stalled.
+func (r *region) servedBy(n ast.Node) bool {
+	sel, ok := n.(*ast.SelectStmt)
+	if !ok || r.kind != kindEventLoop || len(r.serves) == 0 {
+		return false
+	}
+	has := map[string]bool{}
+	for _, c := range sel.Body.List {
+		has[commChan(c.(*ast.CommClause).Comm)] = true
+	}
+	for _, ch := range r.serves {
+		if !has[ch] {
+			return false
+		}
+	}
+	return true
+}
+
 // watchesCtx reports whether a goroutine literal waits for a context
 // to be done: its starter interrupts its own blocking calls that way.
 func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
@@ -203,6 +235,11 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 			}
 			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()}
 			r.exits = w.exitPaths(c.(*ast.CommClause), loop)
+			for _, o := range sel.Body.List {
+				if ch := commChan(o.(*ast.CommClause).Comm); o != c && ch != "" {
+					r.serves = append(r.serves, ch)
+				}
+			}
 			fi.regions = append(fi.regions, r)
 		}
 	}
@@ -488,6 +525,9 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 	if w.s.bufferedField(s.Chan) {
 		return // a response channel or a semaphore: the send has room
 	}
+	if w.s.cpuDrained(w.s.chanField(s.Chan)) {
+		return // a mailbox: its loops only catch up with in-memory work
+	}
 	if w.ch.ownFields[name] || w.ch.ownBuffered[name] {
 		return // made by this function: its own protocol
 	}
@@ -632,6 +672,9 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	}
 	if v := localVar(info, x); (v != nil && w.ch.makes[v] != nil) || w.ch.ownFields[types.ExprString(x)] {
 		return // the function's own goroutines are on the other side
+	}
+	if w.s.releases[u] {
+		return // giving back a token taken before the work was handed over
 	}
 	if w.s.semaphore(x) {
 		fi.semRecvs[types.ExprString(x)] = true

@@ -133,6 +133,9 @@ func (rp *reporter) walk(r *root) {
 			if l.fn.watchesCtx && o.family != Chan && r.kind != kindLock && r.kind != kindEventLoop {
 				continue // a watcher goroutine interrupts it when the context is done
 			}
+			if reg != nil && reg.servedBy(o.node) {
+				continue
+			}
 			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !o.needsCtx) {
 				rp.emit(o, l, r)
 			}
