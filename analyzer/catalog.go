@@ -60,8 +60,6 @@ var catalog = func() map[string]blockingCall {
 		"net.Dial":                     {Net, "use (&net.Dialer{}).DialContext(ctx, ...)", fixDial},
 		"net.DialTimeout":              {Net, "use (&net.Dialer{Timeout: d}).DialContext(ctx, ...)", fixDialTimeout},
 		"(*net.Dialer).Dial":           {Net, "use (*net.Dialer).DialContext", fixContextMethod},
-		"net.Listen":                   {Net, "use (&net.ListenConfig{}).Listen(ctx, ...)", fixNone},
-		"net.ListenPacket":             {Net, "use (&net.ListenConfig{}).ListenPacket(ctx, ...)", fixNone},
 		"crypto/tls.Dial":              {Net, "use (&tls.Dialer{Config: cfg}).DialContext(ctx, ...)", fixNone},
 		"crypto/tls.DialWithDialer":    {Net, "use (&tls.Dialer{NetDialer: d, Config: cfg}).DialContext(ctx, ...)", fixNone},
 		"(*crypto/tls.Conn).Handshake": {Net, "use (*tls.Conn).HandshakeContext(ctx)", fixHandshake},

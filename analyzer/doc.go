@@ -85,14 +85,19 @@ token another function took in a select case before handing work over
 from it still waits); a send on a buffered field that the package
 drains only in loops doing in-memory work (no channel operation, lock,
 blocking call, or call through a function value or interface) waits
-only while the loop catches up, and is not a finding; receives under if !t.Stop() or if !stop() are
+only while the loop catches up, and is not a finding; a receive
+inside if len(ch) > 0 or for len(ch) > 0 finds a value waiting;
+receives under if !t.Stop() or if !stop() are
 the timer-drain and context.AfterFunc idioms. Channel operations
 inside other modules are their protocol, not followed. Operations on other channels are
 findings where a context is at hand. Two shapes are findings
 wherever they are: a goroutine that sends its result on an unbuffered
 channel whose receiver selects on another way out (the abandoned
-result channel), and a send on a stop channel, which blocks once the
-loop has exited.
+result channel), and a send of a signal (true, struct{}{}) on an
+unbuffered stop channel, which blocks once the loop has exited. A
+computed value sent on a channel named stop is a result its receiver
+waits for, and the loop's reply in the case that received the order
+(c.stop <- true; <-c.stop, the handshake) has the stopper waiting.
 
 	WRONG: s.jobs <- job
 	RIGHT: select {
@@ -116,7 +121,10 @@ a sync.Mutex or sync.RWMutex is held, up to the first unlock that
 follows. Cond.Wait, which unlocks while it waits, and callees that
 unlock the caller's lock themselves are not findings of the critical
 section. A Cond.Wait in a loop that checks a quit or closed flag, in
-a declaration that also broadcasts, is the cancellable Cond idiom.
+a declaration that also broadcasts, is the cancellable Cond idiom;
+so is a Wait in a function with no context that reads the flag a
+Close sets before it broadcasts on the same Cond (the closable queue:
+Close wakes the waiter).
 
 	WRONG: s.mu.Lock(); defer s.mu.Unlock(); resp, err := http.Get(url)
 	RIGHT: resp, err := fetch(ctx, url); s.mu.Lock(); s.cache[url] = resp; s.mu.Unlock()
@@ -146,9 +154,11 @@ exec.Command whose command is run (Run, Output, CombinedOutput, Wait).
 
 # Rule net
 
-net.Dial, net.DialTimeout, (*net.Dialer).Dial, net.Listen,
-net.ListenPacket, the net.Lookup functions, tls.Dial,
-tls.DialWithDialer and (*tls.Conn).Handshake.
+net.Dial, net.DialTimeout, (*net.Dialer).Dial, the net.Lookup
+functions, tls.Dial, tls.DialWithDialer and (*tls.Conn).Handshake. A
+dial of a unix socket (a constant "unix" network) connects or fails at
+once, and binding a listener (net.Listen) waits for no peer: neither
+is a finding.
 
 	WRONG: conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	RIGHT: conn, err := (&net.Dialer{Timeout: 5 * time.Second}).DialContext(ctx, "tcp", addr)

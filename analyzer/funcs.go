@@ -119,6 +119,12 @@ type state struct {
 	// releases are the bare receives that give back a semaphore token
 	// taken in another function (tokens.go).
 	releases map[*ast.UnaryExpr]bool
+	// paramSources maps channel parameters of unexported functions to
+	// the fields passed for them (tokens.go).
+	paramSources map[*types.Var][]*types.Var
+	// condClose maps Cond fields to the flags a Close sets before it
+	// broadcasts on them (condclose.go).
+	condClose map[*types.Var][]*types.Var
 	// mailboxes caches cpuDrained, litVars localLits (mailbox.go).
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit
@@ -130,7 +136,9 @@ type state struct {
 // whatever the order of the files.
 func (s *state) collect() {
 	s.fieldMakes = scanFieldMakes(s.info, s.pass.Files)
-	s.releases = scanReleases(s.info, s.pass.Files, s.fieldMakes)
+	s.paramSources = scanParamSources(s.info, s.pass.Files, s.pass.Pkg)
+	s.releases = scanReleases(s.info, s.pass.Files, s.fieldMakes, s.paramSources)
+	s.condClose = scanCondClose(s.info, s.pass.Files)
 	for _, f := range s.pass.Files {
 		for _, d := range f.Decls {
 			decl, ok := d.(*ast.FuncDecl)

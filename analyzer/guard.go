@@ -350,6 +350,17 @@ func (s *state) makesOf(ch ast.Expr) ([]int64, types.Type) {
 		if v, ok := s.info.Uses[id].(*types.Var); ok && v.Parent() == s.pass.Pkg.Scope() {
 			return s.fieldMakes[v], v.Type()
 		}
+		// A parameter every call passes a field for has their makes.
+		if v, ok := s.info.Uses[id].(*types.Var); ok && len(s.paramSources[v]) > 0 {
+			var caps []int64
+			for _, src := range s.paramSources[v] {
+				if src == nil || len(s.fieldMakes[src]) == 0 {
+					return nil, nil
+				}
+				caps = append(caps, s.fieldMakes[src]...)
+			}
+			return caps, v.Type()
+		}
 	}
 	return nil, nil
 }

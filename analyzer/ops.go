@@ -96,6 +96,73 @@ func commOp(comm ast.Stmt) ast.Node {
 	return nil
 }
 
+// lenGuard notes a body that runs only while a channel has a value
+// buffered: if len(ch) > 0 { <-ch } takes it without waiting.
+func (w *walker) lenGuard(cond ast.Expr, body *ast.BlockStmt) {
+	b, ok := astutil.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || body == nil {
+		return
+	}
+	lenOf := func(e ast.Expr) string {
+		call, ok := astutil.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return ""
+		}
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "len" {
+			return ""
+		} else if _, builtin := w.s.info.Uses[id].(*types.Builtin); !builtin {
+			return ""
+		}
+		if _, isChan := under(w.s.info.TypeOf(call.Args[0])).(*types.Chan); !isChan {
+			return ""
+		}
+		return types.ExprString(call.Args[0])
+	}
+	isZero := func(e ast.Expr) bool {
+		tv, ok := w.s.info.Types[e]
+		return ok && tv.Value != nil && tv.Value.ExactString() == "0"
+	}
+	isOne := func(e ast.Expr) bool {
+		tv, ok := w.s.info.Types[e]
+		return ok && tv.Value != nil && tv.Value.ExactString() == "1"
+	}
+	var ch string
+	switch {
+	case (b.Op == token.GTR || b.Op == token.NEQ) && isZero(b.Y):
+		ch = lenOf(b.X)
+	case b.Op == token.GEQ && isOne(b.Y):
+		ch = lenOf(b.X)
+	case (b.Op == token.LSS || b.Op == token.NEQ) && isZero(b.X):
+		ch = lenOf(b.Y)
+	}
+	if ch != "" {
+		w.nonEmpty = append(w.nonEmpty, receivedCase{body.Lbrace, body.Rbrace, ch})
+	}
+}
+
+// isSignalValue reports whether a sent value carries no information: a
+// constant (true) or struct{}{}.
+func isSignalValue(info *types.Info, v ast.Expr) bool {
+	if tv, ok := info.Types[v]; ok && tv.Value != nil {
+		return true
+	}
+	lit, ok := astutil.Unparen(v).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+// replies reports whether a send is in the body of a select case that
+// received from the same channel: the second half of a handshake,
+// where the stopper sends and then waits for the loop's answer.
+func (w *walker) replies(s *ast.SendStmt) bool {
+	ch := types.ExprString(s.Chan)
+	for _, r := range w.received {
+		if r.ch == ch && r.start <= s.Pos() && s.End() <= r.end {
+			return true
+		}
+	}
+	return false
+}
+
 // commChan is the channel of a select case's communication, as
 // written, or "" for default.
 func commChan(comm ast.Stmt) string {
@@ -532,6 +599,12 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 		return // made by this function: its own protocol
 	}
 	if isStopCommand(chanName(s.Chan)) && isSignalChan(w.s.info.TypeOf(s.Chan)) && !w.s.buffered(s.Chan) {
+		if !isSignalValue(w.s.info, s.Value) {
+			return // a result that the receiver waits for, not an order to stop
+		}
+		if w.replies(s) {
+			return // the loop's answer to the stopper, who waits for it
+		}
 		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
 			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
 		return
@@ -675,6 +748,11 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	}
 	if w.s.releases[u] {
 		return // giving back a token taken before the work was handed over
+	}
+	for _, g := range w.nonEmpty {
+		if g.ch == types.ExprString(x) && g.start <= u.Pos() && u.End() <= g.end {
+			return // len(ch) > 0 said a value is there
+		}
 	}
 	if w.s.semaphore(x) {
 		fi.semRecvs[types.ExprString(x)] = true

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -35,11 +36,8 @@ import (
 // buffered signal channel, a field or package variable (or a
 // parameter that every call in the package passes one) on which the
 // package does a try-acquire.
-func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]int64) map[*ast.UnaryExpr]bool {
+func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]int64, sources map[*types.Var][]*types.Var) map[*ast.UnaryExpr]bool {
 	acquired := map[*types.Var]bool{}
-	// sources: the fields and variables passed for a signal-channel
-	// parameter; a nil entry means something else was passed too.
-	sources := map[*types.Var][]*types.Var{}
 	var recvs []*ast.UnaryExpr
 	chanVar := func(e ast.Expr) *types.Var {
 		if fv := fieldOf(info, e); fv != nil {
@@ -59,25 +57,6 @@ func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]in
 			case *ast.ExprStmt:
 				if u, ok := astutil.Unparen(n.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && isSignalChan(info.TypeOf(u.X)) {
 					recvs = append(recvs, u)
-				}
-			case *ast.CallExpr:
-				fn := staticCallee(info, n)
-				if fn == nil {
-					break
-				}
-				sig, ok := fn.Type().(*types.Signature)
-				if !ok || sig.Variadic() {
-					break
-				}
-				for i, arg := range n.Args {
-					if i >= sig.Params().Len() {
-						break
-					}
-					p := sig.Params().At(i)
-					if !isSignalChan(p.Type()) {
-						continue
-					}
-					sources[p] = append(sources[p], chanVar(arg))
 				}
 			}
 			return true
@@ -101,7 +80,7 @@ func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]in
 			continue
 		}
 		p := localVar(info, u.X)
-		if p == nil || len(sources[p]) == 0 {
+		if p == nil || len(sources[p]) == 0 || slices.Contains(sources[p], nil) {
 			continue
 		}
 		all := true
@@ -111,4 +90,45 @@ func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]in
 		releases[u] = all
 	}
 	return releases
+}
+
+// scanParamSources maps each channel parameter of an unexported
+// function of the package to the fields and package variables its
+// calls pass for it; a nil entry means one call passes something else.
+// Exported functions are left out: callers elsewhere pass what they
+// like.
+func scanParamSources(info *types.Info, files []*ast.File, pkg *types.Package) map[*types.Var][]*types.Var {
+	sources := map[*types.Var][]*types.Var{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := staticCallee(info, call)
+			if fn == nil || fn.Pkg() != pkg || fn.Exported() {
+				return true
+			}
+			sig, ok := fn.Type().(*types.Signature)
+			if !ok || sig.Variadic() {
+				return true
+			}
+			for i, arg := range call.Args {
+				if i >= sig.Params().Len() {
+					break
+				}
+				p := sig.Params().At(i)
+				if _, isChan := under(p.Type()).(*types.Chan); !isChan {
+					continue
+				}
+				v := fieldOf(info, arg)
+				if v == nil {
+					v = pkgVar(info, arg)
+				}
+				sources[p] = append(sources[p], v)
+			}
+			return true
+		})
+	}
+	return sources
 }

@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"slices"
 	"strings"
 
@@ -40,6 +39,17 @@ type walker struct {
 	broadcasts   bool                   // the declaration calls Cond.Broadcast
 	cmdVar       map[*types.Var]cmdUse
 	reqVar       map[*types.Var]*ast.CallExpr
+	// received are the bodies of select cases, with the channel the
+	// case received from: a send on it there is a handshake's reply.
+	received []receivedCase
+	// nonEmpty are the bodies of if and for statements that hold while
+	// a channel has something buffered (len(ch) > 0).
+	nonEmpty []receivedCase
+}
+
+type receivedCase struct {
+	start, end token.Pos
+	ch         string
 }
 
 type pendingCall struct {
@@ -130,8 +140,10 @@ func (w *walker) walk(fi *funcInfo) {
 		case *ast.ForStmt:
 			w.eventLoop(fi, n)
 			w.condLoop(n)
+			w.lenGuard(n.Cond, n.Body)
 		case *ast.IfStmt:
 			w.stopGuard(n)
+			w.lenGuard(n.Cond, n.Body)
 		case *ast.DeferStmt:
 			if lit, ok := astutil.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
 				w.deferredLits[lit] = true
@@ -143,6 +155,9 @@ func (w *walker) walk(fi *funcInfo) {
 			w.lockRegions(fi, n.Body, endOf(n.Body, n.Colon))
 		case *ast.CommClause:
 			w.lockRegions(fi, n.Body, endOf(n.Body, n.Colon))
+			if _, recv := commOp(n.Comm).(*ast.UnaryExpr); recv {
+				w.received = append(w.received, receivedCase{n.Colon, endOf(n.Body, n.Colon), commChan(n.Comm)})
+			}
 
 		case *ast.AssignStmt:
 			w.assign(fi, n)
@@ -236,11 +251,11 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 			}
 		}
 	}
-	if (name == "net.Listen" || name == "net.ListenPacket") && len(call.Args) == 2 && !needsLookup(s.info, call.Args[1]) {
-		return // no host name to resolve: nothing to wait for
+	if isLocalDial(s.info, name, call) {
+		return // a unix socket connects or fails at once
 	}
 	if bc, ok := s.lookup(name); ok {
-		if name == "(*sync.Cond).Wait" && w.condGuarded[call] {
+		if name == "(*sync.Cond).Wait" && (w.condGuarded[call] || (!fi.hasCtx && s.closableWait(fi.body, call))) {
 			return
 		}
 		if s.cfg.enabled(bc.family) {
@@ -402,29 +417,29 @@ func (w *walker) finish() {
 	}
 }
 
-// needsLookup reports whether a listen address may hold a host name to
-// resolve: it does not when it is a constant with no host or an IP
-// address, or fmt.Sprintf(":%d", port).
-func needsLookup(info *types.Info, addr ast.Expr) bool {
-	str := func(e ast.Expr) (string, bool) {
-		tv, ok := info.Types[e]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-			return "", false
-		}
-		return constant.StringVal(tv.Value), true
-	}
-	if s, ok := str(addr); ok {
-		host, _, err := net.SplitHostPort(s)
-		return err != nil || (host != "" && net.ParseIP(host) == nil)
-	}
-	if call, ok := astutil.Unparen(addr).(*ast.CallExpr); ok && len(call.Args) > 0 {
-		if fn := staticCallee(info, call); fn != nil && fn.FullName() == "fmt.Sprintf" {
-			if f, ok := str(call.Args[0]); ok && strings.HasPrefix(f, ":") {
-				return false
-			}
+// isLocalDial reports whether a call dials a unix socket, named by a
+// constant network: connecting to one succeeds or fails at once, with
+// no peer to wait for.
+func isLocalDial(info *types.Info, name string, call *ast.CallExpr) bool {
+	var network ast.Expr
+	switch name {
+	case "net.Dial", "net.DialTimeout", "(*net.Dialer).Dial":
+		if len(call.Args) > 0 {
+			network = call.Args[0]
 		}
 	}
-	return true
+	if network == nil {
+		return false
+	}
+	tv, ok := info.Types[network]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	switch constant.StringVal(tv.Value) {
+	case "unix", "unixgram", "unixpacket":
+		return true
+	}
+	return false
 }
 
 // staticCallee is the function a call statically calls, mapped from an

@@ -56,12 +56,21 @@ func (p *Pool) ConnectCtx(ctx context.Context, host, port string) (net.Conn, err
 }
 
 // Listen with a derived context in scope: the context is at hand even
-// though it is a local variable.
+// though it is a local variable. Binding a listener waits for no peer,
+// so net.Listen is not a finding.
 func (p *Pool) Listen(parent context.Context, addr string) (net.Listener, error) {
 	ctx, cancel := context.WithTimeout(parent, p.timeout)
 	defer cancel()
 	_ = ctx
-	return net.Listen("tcp", addr) // want `net\.Listen in \(\*Pool\)\.Listen, which takes a context, ignores cancellation: use \(&net\.ListenConfig\{\}\)\.Listen\(ctx, \.\.\.\)`
+	return net.Listen("tcp", addr)
+}
+
+// DialDerived dials with a derived context in scope.
+func (p *Pool) DialDerived(parent context.Context, addr string) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(parent, p.timeout)
+	defer cancel()
+	_ = ctx
+	return net.Dial("tcp", addr) // want `net\.Dial in \(\*Pool\)\.DialDerived, which takes a context, ignores cancellation: use \(&net\.Dialer\{\}\)\.DialContext\(ctx, \.\.\.\)`
 }
 
 // ListenCtx is the clean twin.
