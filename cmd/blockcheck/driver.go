@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/blockcheck/blockcheck/analyzer"
+	"github.com/blockcheck/blockcheck/internal/driver"
 	"github.com/blockcheck/blockcheck/internal/sarif"
+	"golang.org/x/tools/go/analysis"
 )
 
 // options are the command's flags once parsed.
@@ -22,6 +25,7 @@ type options struct {
 	tags            string
 	analyzerArgs    []string // blockcheck's own flags, as given, for every package
 	patterns        []string
+	analyzer        *analysis.Analyzer // configured by the flags
 }
 
 // parseOptions parses the command line. Blockcheck's own flags are
@@ -41,6 +45,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.Bool("test", true, "accepted for compatibility with other analysis drivers: test packages are always loaded, and _test.go files are analysed only with -tests")
 
 	a := analyzer.New(analyzer.Config{})
+	o.analyzer = a
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		fs.Var(&recorded{Value: f.Value, name: f.Name, args: &o.analyzerArgs}, f.Name, f.Usage)
 	})
@@ -134,36 +139,42 @@ func drive(args []string, stdout, stderr io.Writer) int {
 	return report(o, res, stdout, stderr)
 }
 
-// A result is what go vet printed for the packages.
+// A result is what the analysis found.
 type result struct {
-	raw    []byte          // the JSON stream, one object per package
-	pkgs   []sarif.Package // raw, decoded
+	raw    []byte          // pkgs as the JSON of -json
+	pkgs   []sarif.Package
 	failed bool            // some package could not be loaded or analysed
 }
 
-// analyse runs this command under go vet, which analyses the packages
-// one process each in dependency order, passing facts along as files
-// and caching results, and collects the JSON it prints. Go vet's own
-// messages, such as type errors, go to stderr as they come.
+// analyse analyses the packages one at a time in dependency order,
+// from export data and the facts of the packages before, with results
+// cached (internal/driver).
 func analyse(o *options, stderr io.Writer) (*result, error) {
-	var out bytes.Buffer
-	code, err := vet(o, []string{"-json"}, &out, stderr)
+	res, err := driver.Run(context.Background(), driver.Options{
+		Analyzer: o.analyzer,
+		Patterns: o.patterns,
+		Tags:     o.tags,
+		Tests:    flagSet(o.analyzer, "tests"),
+		Std:      flagSet(o.analyzer, "std"),
+		Settings: o.analyzerArgs,
+		Cache:    driver.DefaultCache(),
+		Log:      stderr,
+		Debug:    os.Getenv("BLOCKCHECK_DEBUG") == "cache",
+	})
 	if err != nil {
 		return nil, err
 	}
-	pkgs, err := sarif.Decode(bytes.NewReader(out.Bytes()))
-	if err != nil {
-		return nil, fmt.Errorf("reading the output of go vet: %v", err)
+	var raw bytes.Buffer
+	if err := writeJSON(res.Packages, &raw); err != nil {
+		return nil, err
 	}
-	failed := code != 0
-	for _, p := range pkgs {
-		for _, a := range p.Analyzers {
-			if a.Error != "" {
-				failed = true
-			}
-		}
-	}
-	return &result{raw: out.Bytes(), pkgs: pkgs, failed: failed}, nil
+	return &result{raw: raw.Bytes(), pkgs: res.Packages, failed: res.Failed}, nil
+}
+
+// flagSet reports whether a boolean flag of the analyzer is true.
+func flagSet(a *analysis.Analyzer, name string) bool {
+	f := a.Flags.Lookup(name)
+	return f != nil && f.Value.String() == "true"
 }
 
 // vet runs go vet with this executable as the vet tool and returns its

@@ -73,22 +73,38 @@ func TestAcrossPackages(t *testing.T) {
 }
 
 // TestResultsCached: a second run on unchanged code analyses nothing
-// again: go vet replays the cached results (go's -x, given through
-// GOFLAGS, shows every run of the vet tool), and still reports them.
+// again but reads every package's findings and facts back from the
+// cache (BLOCKCHECK_DEBUG=cache says which), and reports the same; a
+// changed file is analysed again, with the package that imports it.
 func TestResultsCached(t *testing.T) {
 	bin := build(t)
 	dir := twoPackages(t)
-	t.Setenv("GOFLAGS", "-x")
+	t.Setenv("BLOCKCHECK_CACHE", t.TempDir())
+	t.Setenv("BLOCKCHECK_DEBUG", "cache")
 	first, code1 := run(t, dir, bin, "./...")
 	second, code2 := run(t, dir, bin, "./...")
-	if !strings.Contains(first, "vet.cfg") {
-		t.Fatalf("the first run shows no vet tool run:\n%s", first)
+	for _, want := range []string{"analysed example.com/m/api", "analysed example.com/m/helper"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first run lacks %q:\n%s", want, first)
+		}
 	}
-	if strings.Contains(second, "vet.cfg") {
-		t.Errorf("the second run analysed packages again:\n%s", second)
+	for _, want := range []string{"cached   example.com/m/api", "cached   example.com/m/helper"} {
+		if !strings.Contains(second, want) {
+			t.Errorf("second run lacks %q:\n%s", want, second)
+		}
 	}
 	if code1 != 3 || code2 != 3 || !strings.Contains(second, "blocks in time.Sleep") {
 		t.Errorf("exits %d and %d, second output:\n%s", code1, code2, second)
+	}
+	// The helper stops blocking: both packages are analysed again,
+	// and the finding goes.
+	helper := filepath.Join(dir, "helper", "helper.go")
+	if err := os.WriteFile(helper, []byte("package helper\n\nfunc Wait() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, code3 := run(t, dir, bin, "./...")
+	if code3 != 0 || !strings.Contains(third, "analysed example.com/m/helper") || !strings.Contains(third, "analysed example.com/m/api") {
+		t.Errorf("after the change: exit %d\n%s", code3, third)
 	}
 }
 
@@ -105,7 +121,7 @@ func TestDriverFlags(t *testing.T) {
 		{"context lines", blocking, []string{"-c", "1", "./..."}, 3, []string{"m.go:9:2: time.Sleep", "8\tfunc Handle", "9\t\ttime.Sleep(time.Second)", "10\t}"}},
 		{"test flag accepted", blocking, []string{"-test=false", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
 		{"tags", "//go:build special\n\n" + blocking, []string{"-tags=special", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
-		{"tags unset", "//go:build special\n\n" + blocking, []string{"./..."}, 1, []string{"matched no packages"}},
+		{"tags unset", "//go:build special\n\n" + blocking, []string{"./..."}, 1, []string{"no packages to analyse"}},
 		{"diff", fixable, []string{"-fix", "-diff", "./..."}, 0, []string{"-func A(ctx context.Context, db *sql.DB) { _, _ = db.Query(\"select 1\") }", "+func A(ctx context.Context, db *sql.DB) { _, _ = db.QueryContext(ctx, \"select 1\") }"}},
 		{"diff with a type error", "package m\n\nfunc f() { undefined() }\n", []string{"-fix", "-diff", "./..."}, 1, []string{"undefined"}},
 		{"diff and json", fixable, []string{"-diff", "-json", "./..."}, 2, []string{"-diff and -json cannot be used together"}},

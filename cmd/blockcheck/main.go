@@ -5,11 +5,13 @@
 //
 //	blockcheck [flags] packages...
 //
-// It analyses one package at a time, in dependency order, by running
-// itself under `go vet -vettool`: each package is analysed in its own
-// process from export data and the facts of its dependencies, so no
-// more than one package is ever in memory, and go vet's cache answers
-// for packages that did not change.
+// It analyses one package at a time, in dependency order, from the
+// export data the go command builds and the facts of the packages
+// before (internal/driver): no package's syntax or types outlive its
+// analysis, packages run in parallel as their dependencies finish, and
+// each package's findings and facts are cached ($BLOCKCHECK_CACHE, by
+// default blockcheck under the user cache directory; "off" disables
+// it), so a re-run on unchanged code reads them back.
 //
 // Flags: -fix, -diff, -json and -c as in every golang.org/x/tools
 // analysis driver; -format=sarif, which writes SARIF 2.1.0 for code

@@ -1,0 +1,188 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/blockcheck/blockcheck/internal/sarif"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// The cache keeps, per package, its findings and the facts it
+// exported, under a key that changes whenever anything the analysis
+// depends on does: this executable, the analyzer's settings, the
+// package's files, and each dependency's export data (a file the go
+// command names by its content) and facts.
+
+// cacheEntry is what the cache holds for one package.
+type cacheEntry struct {
+	Facts       map[string]json.RawMessage `json:"facts"`
+	Diagnostics []sarif.Diagnostic         `json:"diagnostics"`
+}
+
+type cache struct{ dir string }
+
+func (c cache) path(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".json")
+}
+
+func (c cache) get(key string) (cacheEntry, bool) {
+	var e cacheEntry
+	if c.dir == "" {
+		return e, false
+	}
+	data, err := os.ReadFile(c.path(key))
+	if err != nil || json.Unmarshal(data, &e) != nil {
+		return e, false
+	}
+	return e, true
+}
+
+// put stores an entry; a cache that cannot be written is no error,
+// only slower next time.
+func (c cache) put(key string, e cacheEntry) {
+	if c.dir == "" {
+		return
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	dst := c.path(key)
+	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), dst) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// key is the cache key of a package.
+func (r *run) key(p *listPackage) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "blockcheck driver v1\x00%s\x00%s\x00%q\x00%s\x00%t\x00", r.toolID, r.o.Analyzer.Name, r.o.Settings, p.ImportPath, p.root)
+	if p.Module != nil {
+		fmt.Fprintf(h, "module %s %s %s\x00", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+	}
+	for _, name := range p.CompiledGoFiles {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(p.Dir, name)
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "file %s\x00", name)
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	for _, path := range sortedKeys(p.ImportMap) {
+		fmt.Fprintf(h, "importmap %s %s\x00", path, p.ImportMap[path])
+	}
+	for _, id := range p.Imports {
+		dep := r.byID[id]
+		if dep == nil {
+			continue
+		}
+		fmt.Fprintf(h, "dep %s %s\x00", id, dep.Export)
+		if facts := r.depFacts(id); facts != nil {
+			raw, err := encodeFacts(facts)
+			if err != nil {
+				return "", err
+			}
+			for _, k := range sortedKeys(raw) {
+				fmt.Fprintf(h, "fact %s %s\x00", k, raw[k])
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// encodeFacts encodes facts as JSON, by object path.
+func encodeFacts(f *pkgFacts) (map[string]json.RawMessage, error) {
+	out := map[string]json.RawMessage{}
+	if f == nil {
+		return out, nil
+	}
+	for op, fact := range f.objects {
+		data, err := json.Marshal(fact)
+		if err != nil {
+			return nil, err
+		}
+		out[string(op)] = data
+	}
+	return out, nil
+}
+
+// decodeFacts decodes what encodeFacts wrote, into the analyzer's
+// fact type.
+func decodeFacts(a *analysis.Analyzer, raw map[string]json.RawMessage) (*pkgFacts, error) {
+	f := &pkgFacts{objects: map[objectpath.Path]analysis.Fact{}}
+	if len(raw) == 0 {
+		return f, nil
+	}
+	if len(a.FactTypes) != 1 {
+		return nil, fmt.Errorf("facts for an analyzer without one fact type")
+	}
+	t := reflect.TypeOf(a.FactTypes[0]).Elem()
+	for op, data := range raw {
+		fact := reflect.New(t).Interface().(analysis.Fact)
+		if err := json.Unmarshal(data, fact); err != nil {
+			return nil, err
+		}
+		f.objects[objectpath.Path(op)] = fact
+	}
+	return f, nil
+}
+
+// executableID identifies this executable by its content.
+func executableID() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// DefaultCache is the cache directory used unless told otherwise:
+// $BLOCKCHECK_CACHE, or blockcheck under the user's cache directory;
+// "off" there means none.
+func DefaultCache() string {
+	if dir := os.Getenv("BLOCKCHECK_CACHE"); dir != "" {
+		if strings.EqualFold(dir, "off") {
+			return ""
+		}
+		return dir
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "blockcheck")
+}
