@@ -141,9 +141,9 @@ func drive(args []string, stdout, stderr io.Writer) int {
 
 // A result is what the analysis found.
 type result struct {
-	raw    []byte          // pkgs as the JSON of -json
+	raw    []byte // pkgs as the JSON of -json
 	pkgs   []sarif.Package
-	failed bool            // some package could not be loaded or analysed
+	failed bool // some package could not be loaded or analysed
 }
 
 // analyse analyses the packages one at a time in dependency order,
