@@ -536,9 +536,15 @@ func (w *walker) cmdRun(fi *funcInfo, run *ast.CallExpr) {
 			w.cmds = append(w.cmds, cmdUse{fi, c})
 		}
 	} else if v := localVar(w.s.info, sel.X); v != nil && w.cmdVar[v].call != nil {
-		// Reported where the command is built, even when it is run
-		// in a goroutine.
-		w.cmds = append(w.cmds, w.cmdVar[v])
+		// Reported where the command is built (the place to change),
+		// but it blocks the function that runs it: a command run by a
+		// goroutine does not block the function that started it. A
+		// goroutine that only Waits for a command started elsewhere
+		// reaps the process, whose life is ended by killing it.
+		if fi != w.cmdVar[v].fi && sel.Sel.Name == "Wait" {
+			return
+		}
+		w.cmds = append(w.cmds, cmdUse{fi, w.cmdVar[v].call})
 	}
 }
 

@@ -3,6 +3,7 @@ package precision
 import (
 	"context"
 	"net"
+	"os/exec"
 	"sync"
 	"time"
 )
@@ -134,4 +135,25 @@ func (p *poller) refresh(ctx context.Context, sem chan struct{}) {
 		return
 	}
 	defer func() { <-sem }()
+}
+
+// A command started under a lock and waited for by a goroutine: the
+// lock is not held while anything waits.
+type runner struct {
+	mu   sync.Mutex
+	done chan int
+}
+
+func (r *runner) Start(name string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	cmd := exec.Command(name)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() {
+		cmd.Wait()
+		r.done <- 1
+	}()
+	return nil
 }
