@@ -71,5 +71,5 @@ func TestFlags(t *testing.T) {
 
 // TestDisable: a disabled family reports nothing, the others still do.
 func TestDisable(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{Disable: []analyzer.Family{"sleep", "eventloop"}}), "disable")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{Disable: []analyzer.Family{"sleep", "eventloop"}})), "disable")
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // Early exit. Every finding starts at a channel operation, a select, a
-// go statement, or a call into another package that can block: a
+// go statement (these only with the chan rules on), or a call into
+// another package that can block: a
 // catalog function, a -blocking function, or a function with a
 // blockingFact. A package with none of these has nothing to report and
 // nothing to export, and is left after one look at its syntax and its
@@ -52,7 +53,12 @@ func packageOfFullName(name string) string {
 
 // mayBlock reports whether anything in the package can block.
 func mayBlock(pass *analysis.Pass, cfg *Config) bool {
+	// Without the chan rules, channel operations block nothing that is
+	// reported: only calls can.
 	for _, f := range pass.Files {
+		if !cfg.enabled(Chan) {
+			break
+		}
 		found := false
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {

@@ -12,7 +12,7 @@ import (
 // with a channel operation, a catalog call or a call whose callee's
 // fact says it blocks (whose findings must still be reported).
 func TestEarlyExit(t *testing.T) {
-	cfg := &Config{}
+	cfg := &Config{Enable: []Family{Chan}}
 	probe := &analysis.Analyzer{
 		Name:      "blockcheck",
 		Doc:       "blockcheck with a probe for the early exit",
@@ -26,6 +26,24 @@ func TestEarlyExit(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), probe,
 		"earlyexit/pure", "earlyexit/chans", "earlyexit/sleeps", "earlyexit/usesfact", "earlyexit/usesinterface")
+}
+
+// TestEarlyExitWithoutChan: without the chan rules, a package whose
+// only blocking is on channels is left early too.
+func TestEarlyExitWithoutChan(t *testing.T) {
+	cfg := &Config{}
+	probe := &analysis.Analyzer{
+		Name:      "blockcheck",
+		Doc:       "blockcheck with a probe for the early exit",
+		FactTypes: []analysis.Fact{new(blockingFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if !mayBlock(pass, cfg) && len(pass.Files) > 0 {
+				pass.Reportf(pass.Files[0].Name.Pos(), "nothing can block")
+			}
+			return run(pass, cfg)
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "earlyexit/chansonly")
 }
 
 func TestPackageOfFullName(t *testing.T) {

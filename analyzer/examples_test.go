@@ -12,5 +12,5 @@ import (
 // on: every finding must be one its // want comments expect, and every
 // expectation must be met.
 func TestExamples(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "examples"), analyzer.New(analyzer.Config{}), "./...")
+	analysistest.Run(t, filepath.Join("..", "examples"), analyzer.New(withChan(analyzer.Config{})), "./...")
 }

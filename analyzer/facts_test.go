@@ -12,7 +12,7 @@ import (
 // passes them on, and the findings of a downstream one, with the
 // path each finding explains.
 func TestFacts(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}),
+	results := analysistest.Run(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})),
 		"facts/store", "facts/service", "facts/app")
 	found := false
 	for _, r := range results {

@@ -10,5 +10,5 @@ import (
 // TestFixes applies every suggested fix and compares with the golden
 // files, which include the cases where no fix may be offered.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "fixes")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "fixes")
 }

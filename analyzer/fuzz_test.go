@@ -115,7 +115,7 @@ var fuzzEnv = sync.OnceValue(func() *fuzzer {
 		fset:  fset,
 		imp:   &stdImporter{imp: importer.ForCompiler(fset, "gc", nil), std: stdPackages(), failed: map[string]error{}},
 		sizes: types.SizesFor("gc", "amd64"),
-		a:     analyzer.New(analyzer.Config{}),
+		a:     analyzer.New(withChan(analyzer.Config{})),
 	}
 })
 
@@ -310,7 +310,7 @@ func (fz *fuzzer) check(t *fuzzT, src string) {
 	for _, d := range res.diags {
 		if d.Category == "internal" {
 			// Again, with the stack, to say where it failed.
-			again := fz.run(t, analyzer.New(analyzer.Config{Stack: true}), u)
+			again := fz.run(t, analyzer.New(withChan(analyzer.Config{Stack: true})), u)
 			for _, d := range again.diags {
 				if d.Category == "internal" {
 					t.Fatalf("the analysis panicked: %s", d.Message)

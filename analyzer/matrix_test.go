@@ -219,9 +219,9 @@ func TestMatrix(t *testing.T) {
 		files[pkg+"/"+e.name+".go"] = b.String()
 	}
 	dir := writeGOPATH(t, files)
-	cfg := analyzer.Config{
+	cfg := withChan(analyzer.Config{
 		Blocking: []analyzer.Blocking{{Func: "(*example.com/rate.Limiter).Take", Alternative: "use Wait(ctx)"}},
-	}
+	})
 	for _, f := range families {
 		cfg.Entries = append(cfg.Entries, "matrix/flagentry.wrong_"+f.name, "matrix/flagentry.right_"+f.name)
 	}

@@ -12,5 +12,5 @@ import (
 // shapes real projects write them, the twelve blocking-bug patterns of
 // PATTERNS.md, each beside its clean twin.
 func TestPatterns(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "patterns/...")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "patterns/...")
 }

@@ -18,7 +18,7 @@ import (
 // that blocks forever. Each case carries its expectations or must stay
 // silent.
 func TestRobust(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "robust/...")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "robust/...")
 }
 
 // TestRobustLarge writes, into a temporary GOPATH, a function of
@@ -36,7 +36,7 @@ func TestRobustLarge(t *testing.T) {
 	})
 
 	start := time.Now()
-	results := analysistest.Run(t, dir, analyzer.New(analyzer.Config{}), "large/big", "large/chain")
+	results := analysistest.Run(t, dir, analyzer.New(withChan(analyzer.Config{})), "large/big", "large/chain")
 	t.Logf("analysed %d statements and a chain of %d calls in %v", stmts, depth, time.Since(start))
 
 	// The finding at the end of the chain explains the whole path: the

@@ -417,9 +417,10 @@ func (w *walker) finish() {
 	}
 }
 
-// isLocalDial reports whether a call dials a unix socket, named by a
-// constant network: connecting to one succeeds or fails at once, with
-// no peer to wait for.
+// isLocalDial reports whether a call dials a unix socket or a UDP
+// address, named by a constant network: connecting to a unix socket
+// succeeds or fails at once, and a UDP "connection" sends nothing, so
+// neither waits for a peer.
 func isLocalDial(info *types.Info, name string, call *ast.CallExpr) bool {
 	var network ast.Expr
 	switch name {
@@ -436,7 +437,7 @@ func isLocalDial(info *types.Info, name string, call *ast.CallExpr) bool {
 		return false
 	}
 	switch constant.StringVal(tv.Value) {
-	case "unix", "unixgram", "unixpacket":
+	case "unix", "unixgram", "unixpacket", "udp", "udp4", "udp6":
 		return true
 	}
 	return false

@@ -12,6 +12,7 @@
 //	        description: blocking operations that ignore cancellation
 //	        settings:
 //	          disable: [syscall]
+//	          enable: [chan]
 //	          tests: false
 //	          entry: ["(*example.com/pkg.Server).Loop"]
 //	          blocking:
@@ -42,6 +43,7 @@ func init() { register.Plugin("blockcheck", New) }
 // are the names; it rejects any key not listed here.
 type Settings struct {
 	Disable  []string   `json:"disable"`  // rule families to switch off
+	Enable   []string   `json:"enable"`   // rule families off by default to switch on
 	Tests    bool       `json:"tests"`    // also analyse _test.go files
 	Entry    []string   `json:"entry"`    // full names of more entry functions
 	Blocking []Blocking `json:"blocking"` // more blocking functions
@@ -49,7 +51,7 @@ type Settings struct {
 }
 
 // settingNames lists the keys Settings accepts, for error messages.
-const settingNames = "disable, tests, entry, blocking (a list of {func, alternative}) and stack"
+const settingNames = "disable, enable, tests, entry, blocking (a list of {func, alternative}) and stack"
 
 // Blocking is one element of the blocking setting.
 type Blocking struct {
@@ -76,6 +78,9 @@ func New(conf any) (register.LinterPlugin, error) {
 	for _, f := range s.Disable {
 		cfg.Disable = append(cfg.Disable, analyzer.Family(f))
 	}
+	for _, f := range s.Enable {
+		cfg.Enable = append(cfg.Enable, analyzer.Family(f))
+	}
 	for i, b := range s.Blocking {
 		if b.Func == "" {
 			return nil, fmt.Errorf("blockcheck settings: blocking[%d] has no func", i)
@@ -94,6 +99,7 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	// Config, and must not write into the plugin's.
 	cfg := p.cfg
 	cfg.Disable = slices.Clone(cfg.Disable)
+	cfg.Enable = slices.Clone(cfg.Enable)
 	cfg.Entries = slices.Clone(cfg.Entries)
 	cfg.Blocking = slices.Clone(cfg.Blocking)
 	return []*analysis.Analyzer{withoutRelated(analyzer.New(cfg))}, nil

@@ -106,7 +106,7 @@ func TestBadSettings(t *testing.T) {
 		conf map[string]any
 		want []string // substrings of the error
 	}{
-		{"unknown key", map[string]any{"disabled": []any{"sleep"}}, []string{"blockcheck settings", `unknown field "disabled"`, "the settings are disable, tests"}},
+		{"unknown key", map[string]any{"disabled": []any{"sleep"}}, []string{"blockcheck settings", `unknown field "disabled"`, "the settings are disable, enable, tests"}},
 		{"bad family", map[string]any{"disable": []any{"sleep", "slep"}}, []string{`"slep"`, "disable", "known: sleep"}},
 		{"wrong type", map[string]any{"tests": "yes"}, []string{"blockcheck settings", "tests"}},
 		{"bad entry", map[string]any{"entry": []any{"Run"}}, []string{`entry "Run"`}},

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/blockcheck/blockcheck/internal/sarif"
 	"golang.org/x/tools/go/analysis"
@@ -39,11 +40,47 @@ func (c cache) get(key string) (cacheEntry, bool) {
 	if c.dir == "" {
 		return e, false
 	}
-	data, err := os.ReadFile(c.path(key))
+	path := c.path(key)
+	data, err := os.ReadFile(path)
 	if err != nil || json.Unmarshal(data, &e) != nil {
 		return e, false
 	}
+	// Mark it used, so that trim keeps it.
+	if info, err := os.Stat(path); err == nil && time.Since(info.ModTime()) > time.Hour {
+		now := time.Now()
+		os.Chtimes(path, now, now)
+	}
 	return e, true
+}
+
+// Entries unused for this long are removed, at most once a day.
+const (
+	trimAfter    = 5 * 24 * time.Hour
+	trimInterval = 24 * time.Hour
+)
+
+// trim removes the entries nobody used for trimAfter, once per
+// trimInterval, as the go command trims its own cache.
+func (c cache) trim() {
+	if c.dir == "" {
+		return
+	}
+	stamp := filepath.Join(c.dir, "trim.txt")
+	if info, err := os.Stat(stamp); err == nil && time.Since(info.ModTime()) < trimInterval {
+		return
+	}
+	if os.MkdirAll(c.dir, 0o755) != nil || os.WriteFile(stamp, []byte(time.Now().Format(time.RFC3339)+"\n"), 0o644) != nil {
+		return
+	}
+	filepath.WalkDir(c.dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".json" {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > trimAfter {
+			os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // put stores an entry; a cache that cannot be written is no error,

@@ -88,6 +88,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		r.byID[p.ImportPath] = p
 	}
 	r.schedule()
+	r.cache.trim()
 	res := &Result{}
 	for _, p := range pkgs {
 		if !p.root {

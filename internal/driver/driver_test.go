@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/internal/driver"
@@ -189,12 +190,49 @@ func TestWait(t *testing.T) { pause(context.Background()) }
 		t.Fatal(err)
 	}
 	var log bytes.Buffer
-	res, err := driver.Run(context.Background(), driver.Options{Analyzer: a, Patterns: []string{"./..."}, Tests: true, Log: &log})
+	res, err := driver.Run(context.Background(), driver.Options{Analyzer: a, Patterns: []string{"./..."}, Tests: true, Log: &log, Debug: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := findings(res)["example.com/m/helper [example.com/m/helper.test]"]
 	if len(got) != 1 || !strings.Contains(got[0].Message, "time.Sleep in pause") {
 		t.Errorf("with Tests: %+v\n%s", findings(res), log.String())
+	}
+}
+
+// TestTrim: entries unused for days go, a recent one stays, and the
+// cache is trimmed at most once a day.
+func TestTrim(t *testing.T) {
+	writeModule(t, map[string]string{"helper/helper.go": helperSrc})
+	cache := t.TempDir()
+	old := filepath.Join(cache, "ab", "ab-old.json")
+	if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-10 * 24 * time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	run(t, driver.Options{Cache: cache})
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("old entry kept: %v", err)
+	}
+	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.json"))
+	if len(entries) != 1 {
+		t.Errorf("entries after the run: %v", entries)
+	}
+	// A second old entry survives: trimmed less than a day ago.
+	if err := os.WriteFile(old, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	run(t, driver.Options{Cache: cache})
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("trimmed twice in a day: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package sarif
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -50,7 +51,12 @@ and the other packages are analysed as usual. Please report it; the
 func baseRules() []rule {
 	var rules []rule
 	for _, rd := range analyzer.Rules() {
-		rules = append(rules, docRule(string(rd.Family), rd.Text, "Rule "+string(rd.Family), "warning"))
+		r := docRule(string(rd.Family), rd.Text, "Rule "+string(rd.Family), "warning")
+		if slices.Contains(analyzer.DefaultOff, rd.Family) {
+			off := false
+			r.DefaultConfiguration.Enabled = &off
+		}
+		rules = append(rules, r)
 	}
 	rules = append(rules,
 		docRule("directive", directiveDoc, "Suppression", "warning"),

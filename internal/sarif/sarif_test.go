@@ -161,6 +161,11 @@ func TestRules(t *testing.T) {
 		if r.DefaultConfiguration.Level != wantLevel {
 			t.Errorf("rule %s: level %q, want %q", r.ID, r.DefaultConfiguration.Level, wantLevel)
 		}
+		// The chan rule is off by default, and says so; the others
+		// leave SARIF's default (enabled).
+		if off := r.DefaultConfiguration.Enabled != nil && !*r.DefaultConfiguration.Enabled; off != (r.ID == "chan") {
+			t.Errorf("rule %s: enabled %v", r.ID, r.DefaultConfiguration.Enabled)
+		}
 		if i < len(docs) {
 			if r.Help.Text != docs[i].Text {
 				t.Errorf("rule %s: help text is not the doc.go section", r.ID)

@@ -42,6 +42,9 @@ type rule struct {
 // configuration is a reportingConfiguration.
 type configuration struct {
 	Level string `json:"level"`
+	// Enabled is false for a rule that is off unless switched on
+	// (analyzer.DefaultOff); SARIF's default is true.
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // message is a message or a multiformatMessageString: both have text

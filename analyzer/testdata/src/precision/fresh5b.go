@@ -13,6 +13,11 @@ func dialAgent(ctx context.Context, path string) (net.Conn, error) {
 	return net.Dial("unix", path)
 }
 
+// A UDP dial sends nothing.
+func dialStatsd(ctx context.Context, addr string) (net.Conn, error) {
+	return net.Dial("udp", addr)
+}
+
 // A TCP peer may never answer.
 func dialPeer(ctx context.Context, addr string) (net.Conn, error) {
 	return net.Dial("tcp", addr) // want `net.Dial in dialPeer`
