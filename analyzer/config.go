@@ -122,27 +122,9 @@ func familyList() string {
 // bindFlags registers one flag per setting on fs, each writing into c
 // and each rejecting a bad value with a message that names it.
 func (c *Config) bindFlags(fs *flag.FlagSet) {
-	fs.Var(listFlag{func(s string) error {
-		f := Family(s)
-		if !slices.Contains(Families, f) {
-			return fmt.Errorf("unknown rule family %q (known: %s)", s, familyList())
-		}
-		if !slices.Contains(c.Disable, f) {
-			c.Disable = append(c.Disable, f)
-		}
-		return nil
-	}, func() []string { return familyStrings(c.Disable) }, false}, "disable",
+	fs.Var(familyFlag(&c.Disable), "disable",
 		"comma-separated rule families to switch off: "+familyList())
-	fs.Var(listFlag{func(s string) error {
-		f := Family(s)
-		if !slices.Contains(Families, f) {
-			return fmt.Errorf("unknown rule family %q (known: %s)", s, familyList())
-		}
-		if !slices.Contains(c.Enable, f) {
-			c.Enable = append(c.Enable, f)
-		}
-		return nil
-	}, func() []string { return familyStrings(c.Enable) }, false}, "enable",
+	fs.Var(familyFlag(&c.Enable), "enable",
 		"comma-separated rule families that are off by default to switch on: "+strings.Join(familyStrings(DefaultOff), ", "))
 	fs.BoolVar(&c.Tests, "tests", c.Tests, "also analyse _test.go files")
 	fs.BoolVar(&c.Stack, "stack", c.Stack, "print the stack with an internal error")
@@ -170,6 +152,21 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		return out
 	}, true}, "blocking",
 		"a blocking function to add, as FULLNAME or FULLNAME=ALTERNATIVE (repeat the flag for more), e.g. (*example.com/rate.Limiter).Take=Wait(ctx)")
+}
+
+// familyFlag is a list flag of rule families, each checked and added
+// once.
+func familyFlag(list *[]Family) listFlag {
+	return listFlag{func(s string) error {
+		f := Family(s)
+		if !slices.Contains(Families, f) {
+			return fmt.Errorf("unknown rule family %q (known: %s)", s, familyList())
+		}
+		if !slices.Contains(*list, f) {
+			*list = append(*list, f)
+		}
+		return nil
+	}, func() []string { return familyStrings(*list) }, false}
 }
 
 func familyStrings(fs []Family) []string {
