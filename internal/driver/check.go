@@ -117,8 +117,15 @@ func (r *run) check(p *listPackage) (facts *pkgFacts, diags []sarif.Diagnostic, 
 	if !p.root {
 		return facts, nil, nil
 	}
+	// Fixes may edit only the package's own files: not the files cgo
+	// generates into the build cache, whose positions //line maps
+	// back to the source.
+	own := map[string]bool{}
+	for _, name := range p.GoFiles {
+		own[filepath.Join(p.Dir, name)] = true
+	}
 	for _, d := range found {
-		diags = append(diags, convert(fset, d))
+		diags = append(diags, convert(fset, d, own))
 	}
 	return facts, diags, nil
 }
@@ -216,7 +223,8 @@ type importerFunc func(path string) (*types.Package, error)
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // convert turns a diagnostic into the JSON form every driver prints.
-func convert(fset *token.FileSet, d analysis.Diagnostic) sarif.Diagnostic {
+// A fix with an edit outside the files in own is dropped.
+func convert(fset *token.FileSet, d analysis.Diagnostic, own map[string]bool) sarif.Diagnostic {
 	posn := func(pos token.Pos) string {
 		if !pos.IsValid() {
 			return ""
@@ -235,12 +243,13 @@ func convert(fset *token.FileSet, d analysis.Diagnostic) sarif.Diagnostic {
 		}
 		out.Related = append(out.Related, sarif.RelatedInformation{Posn: posn(rel.Pos), End: posn(rend), Message: rel.Message})
 	}
+fixes:
 	for _, sf := range d.SuggestedFixes {
 		fix := sarif.SuggestedFix{Message: sf.Message}
 		for _, e := range sf.TextEdits {
 			tf := fset.File(e.Pos)
-			if tf == nil {
-				continue
+			if tf == nil || !own[tf.Name()] {
+				continue fixes
 			}
 			endPos := e.End
 			if !endPos.IsValid() {
