@@ -132,7 +132,9 @@ section. A Cond.Wait in a loop that checks a quit or closed flag, in
 a declaration that also broadcasts, is the cancellable Cond idiom;
 so is a Wait in a function with no context that reads the flag a
 Close sets before it broadcasts on the same Cond (the closable queue:
-Close wakes the waiter).
+Close wakes the waiter). A Cond.Wait inside another module is that
+module's own protocol (a map waiting out its resize) and, like its
+channel operations, is not followed into callers.
 
 	WRONG: s.mu.Lock(); defer s.mu.Unlock(); resp, err := http.Get(url)
 	RIGHT: resp, err := fetch(ctx, url); s.mu.Lock(); s.cache[url] = resp; s.mu.Unlock()

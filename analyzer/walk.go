@@ -277,9 +277,10 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 }
 
 // importFact is what another package's function blocks in, or nil.
-// Channel operations inside another module are its own protocol (a
-// writer's backpressure, a pool's queue) that no caller can change:
-// they are followed only within the module being analysed.
+// Channel operations and Cond waits inside another module are its own
+// protocol (a writer's backpressure, a pool's queue, a map waiting out
+// its resize) that no caller can change: they are followed only within
+// the module being analysed.
 func (s *state) importFact(fn *types.Func) *blockingFact {
 	if fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
 		return nil
@@ -291,7 +292,7 @@ func (s *state) importFact(fn *types.Func) *blockingFact {
 	if !s.sameModule(fn.Pkg().Path()) {
 		ops := fact.Ops[:0:0]
 		for _, o := range fact.Ops {
-			if o.Family != Chan {
+			if o.Family != Chan && o.Family != Sync {
 				ops = append(ops, o)
 			}
 		}

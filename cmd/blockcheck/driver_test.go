@@ -149,3 +149,79 @@ func TestDriverFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherModulesCond: a Cond.Wait inside another module is that
+// module's protocol and is not followed into callers; the same wait in
+// the module itself is.
+func TestOtherModulesCond(t *testing.T) {
+	bin := build(t)
+	root := t.TempDir()
+	files := map[string]string{
+		"lib/go.mod": "module example.com/lib\n\ngo 1.26\n",
+		"lib/lib.go": `package lib
+
+import "sync"
+
+type Map struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	busy bool
+}
+
+// Wait waits out a resize.
+func (m *Map) Wait() {
+	m.mu.Lock()
+	for m.busy {
+		m.cond.Wait()
+	}
+	m.mu.Unlock()
+}
+`,
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n",
+		"app/app.go": `package app
+
+import (
+	"context"
+
+	"example.com/app/own"
+	"example.com/lib"
+)
+
+func Handle(ctx context.Context, m *lib.Map, o *own.Map) {
+	m.Wait()
+	o.Wait()
+}
+`,
+		"app/own/own.go": `package own
+
+import "sync"
+
+type Map struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	busy bool
+}
+
+func (m *Map) Wait() {
+	m.mu.Lock()
+	for m.busy {
+		m.cond.Wait()
+	}
+	m.mu.Unlock()
+}
+`,
+	}
+	for name, content := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, code := run(t, filepath.Join(root, "app"), bin, "./...")
+	if code != 3 || !strings.Contains(out, "call to (*own.Map).Wait in Handle") || strings.Contains(out, "(*lib.Map).Wait") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
