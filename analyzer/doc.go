@@ -185,7 +185,9 @@ A blocking operation in a case body of a for-select loop: while it
 waits, no other case runs, the quit case included. A stretch of a case
 body that ends the loop (return, panic, os.Exit, a labelled break)
 stalls nothing, and neither does a nested select that also waits on
-every channel of the loop's other cases.
+every channel of the loop's other cases. A loop whose select has a
+default waits for nothing: it polls its cases between work it does
+anyway, and is no event loop.
 
 	WRONG: case ev := <-s.events:
 	           http.Post(s.hook, "text/plain", ev.body()) // the quit case waits

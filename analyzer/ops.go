@@ -163,6 +163,16 @@ func (w *walker) replies(s *ast.SendStmt) bool {
 	return false
 }
 
+// hasDefault reports whether a select has a default case.
+func hasDefault(sel *ast.SelectStmt) bool {
+	for _, c := range sel.Body.List {
+		if c.(*ast.CommClause).Comm == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // commChan is the channel of a select case's communication, as
 // written, or "" for default.
 func commChan(comm ast.Stmt) string {
@@ -292,7 +302,9 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 			stmt = l.Stmt
 		}
 		sel, ok := stmt.(*ast.SelectStmt)
-		if !ok || len(sel.Body.List) < 2 {
+		if !ok || len(sel.Body.List) < 2 || hasDefault(sel) {
+			// A select with a default waits for nothing: the loop
+			// polls its cases between work it does anyway.
 			continue
 		}
 		for _, c := range sel.Body.List {
