@@ -40,6 +40,7 @@ func TestSettingsMapOntoConfig(t *testing.T) {
 	// slices of any.
 	conf := map[string]any{
 		"disable": []any{"syscall", "eventloop"},
+		"enable":  []any{"chan"},
 		"tests":   true,
 		"entry":   []any{"(*example.com/pkg.Server).Loop", "example.com/pkg.Run"},
 		"blocking": []any{
@@ -54,6 +55,7 @@ func TestSettingsMapOntoConfig(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"disable":  "syscall,eventloop",
+		"enable":   "chan",
 		"tests":    "true",
 		"entry":    "(*example.com/pkg.Server).Loop,example.com/pkg.Run",
 		"blocking": "(*example.com/rate.Limiter).Take=use Wait(ctx),example.com/lock.Acquire=",
