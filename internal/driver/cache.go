@@ -140,13 +140,7 @@ func (r *run) key(p *listPackage) (string, error) {
 		}
 		fmt.Fprintf(h, "dep %s %s\x00", id, dep.Export)
 		if facts := r.depFacts(id); facts != nil {
-			raw, err := encodeFacts(facts)
-			if err != nil {
-				return "", err
-			}
-			for _, k := range sortedKeys(raw) {
-				fmt.Fprintf(h, "fact %s %s\x00", k, raw[k])
-			}
+			fmt.Fprintf(h, "facts %s\x00", facts.digest)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
@@ -168,10 +162,20 @@ func encodeFacts(f *pkgFacts) (map[string]json.RawMessage, error) {
 	return out, nil
 }
 
+// digestFacts is a hash of encoded facts, which the keys of the
+// packages that import them hold.
+func digestFacts(raw map[string]json.RawMessage) string {
+	h := sha256.New()
+	for _, k := range sortedKeys(raw) {
+		fmt.Fprintf(h, "%s %s\x00", k, raw[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // decodeFacts decodes what encodeFacts wrote, into the analyzer's
 // fact type.
 func decodeFacts(a *analysis.Analyzer, raw map[string]json.RawMessage) (*pkgFacts, error) {
-	f := &pkgFacts{objects: map[objectpath.Path]analysis.Fact{}}
+	f := &pkgFacts{objects: map[objectpath.Path]analysis.Fact{}, digest: digestFacts(raw)}
 	if len(raw) == 0 {
 		return f, nil
 	}

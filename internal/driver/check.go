@@ -24,6 +24,7 @@ import (
 // pkgFacts are the object facts one package exported, by object path.
 type pkgFacts struct {
 	objects map[objectpath.Path]analysis.Fact
+	digest  string // of their encoding, once the package is done
 }
 
 // check parses and type-checks one package against its dependencies'

@@ -323,9 +323,11 @@ func (r *run) analyseOne(p *listPackage) (*pkgFacts, outcome) {
 		return nil, outcome{err: err.Error()}
 	}
 	raw, err := encodeFacts(facts)
-	if err == nil {
-		r.cache.put(key, cacheEntry{Facts: raw, Diagnostics: diags})
+	if err != nil {
+		return nil, outcome{err: fmt.Sprintf("encoding the facts of %s: %v", p.ImportPath, err)}
 	}
+	facts.digest = digestFacts(raw)
+	r.cache.put(key, cacheEntry{Facts: raw, Diagnostics: diags})
 	return facts, outcome{diags: diags}
 }
 
