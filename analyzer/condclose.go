@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -29,11 +30,31 @@ import (
 // A Wait in a function that checks the flag is woken by Close: it is
 // how the waiter is stopped, and no finding, unless the function has a
 // context at hand, whose cancellation the Wait still ignores.
+//
+// The same holds when the closer cancels a context before it
+// broadcasts, and the waiter checks a context's Err: the context's
+// cancellation is what wakes it.
+//
+//	p.cond.L.Lock()
+//	p.cancelBackground()
+//	p.cond.Broadcast()
+//	p.cond.L.Unlock()
+//
+//	for !ready() && ctx.Err() == nil {
+//		p.cond.Wait()
+//	}
 
-// scanCondClose maps each Cond field that some function broadcasts on
-// after setting a bool field to true, to those fields.
-func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var][]*types.Var {
-	out := map[*types.Var][]*types.Var{}
+// condCloser is what the functions that broadcast on one Cond do
+// before they broadcast.
+type condCloser struct {
+	flags   []*types.Var // bool fields they set to true
+	cancels bool         // they call a context.CancelFunc
+}
+
+// scanCondClose finds, for each Cond field, what the functions that
+// broadcast on it set or cancel.
+func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var]*condCloser {
+	out := map[*types.Var]*condCloser{}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -41,6 +62,7 @@ func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var][]*types.
 				continue
 			}
 			var conds, flags []*types.Var
+			cancels := false
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.CallExpr:
@@ -50,6 +72,9 @@ func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var][]*types.
 								conds = append(conds, c)
 							}
 						}
+					}
+					if isCancelFunc(info.TypeOf(n.Fun)) {
+						cancels = true
 					}
 				case *ast.AssignStmt:
 					for i, lhs := range n.Lhs {
@@ -65,31 +90,45 @@ func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var][]*types.
 				return true
 			})
 			for _, c := range conds {
-				out[c] = append(out[c], flags...)
+				if out[c] == nil {
+					out[c] = &condCloser{}
+				}
+				out[c].flags = append(out[c].flags, flags...)
+				out[c].cancels = out[c].cancels || cancels
 			}
 		}
 	}
 	return out
 }
 
-// closableWait reports whether call, a Cond.Wait, is on a Cond that a
-// Close broadcasts on, in a function body that reads Close's flag.
-func (s *state) closableWait(body *ast.BlockStmt, call *ast.CallExpr) bool {
+// isCancelFunc reports whether t is context.CancelFunc.
+func isCancelFunc(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "CancelFunc"
+}
+
+// closableWait reports whether call, a Cond.Wait in fi, is woken by
+// what a closer does before it broadcasts: a flag fi reads (when fi has
+// no context at hand), or a context fi checks.
+func (s *state) closableWait(fi *funcInfo, call *ast.CallExpr) bool {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || body == nil {
+	if !ok || fi.body == nil {
 		return false
 	}
-	flags := s.condClose[fieldOf(s.info, sel.X)]
-	if len(flags) == 0 {
+	cc := s.condClose[fieldOf(s.info, sel.X)]
+	if cc == nil {
 		return false
 	}
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if e, ok := n.(*ast.SelectorExpr); ok {
-			if fv := fieldOf(s.info, e); fv != nil {
-				for _, f := range flags {
-					found = found || fv == f
-				}
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if fv := fieldOf(s.info, n); fv != nil && !fi.hasCtx {
+				found = slices.Contains(cc.flags, fv)
+			}
+		case *ast.CallExpr:
+			if fn := staticCallee(s.info, n); fn != nil && cc.cancels && fn.FullName() == "(context.Context).Err" {
+				found = true
 			}
 		}
 		return !found

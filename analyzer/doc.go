@@ -132,7 +132,8 @@ section. A Cond.Wait in a loop that checks a quit or closed flag, in
 a declaration that also broadcasts, is the cancellable Cond idiom;
 so is a Wait in a function with no context that reads the flag a
 Close sets before it broadcasts on the same Cond (the closable queue:
-Close wakes the waiter). A Cond.Wait inside another module is that
+Close wakes the waiter), and a Wait in a function that checks a
+context's Err when the closer cancels a context before it broadcasts. A Cond.Wait inside another module is that
 module's own protocol (a map waiting out its resize) and, like its
 channel operations, is not followed into callers.
 

@@ -124,7 +124,7 @@ type state struct {
 	paramSources map[*types.Var][]*types.Var
 	// condClose maps Cond fields to the flags a Close sets before it
 	// broadcasts on them (condclose.go).
-	condClose map[*types.Var][]*types.Var
+	condClose map[*types.Var]*condCloser
 	// mailboxes caches cpuDrained, litVars localLits (mailbox.go).
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit

@@ -255,7 +255,7 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		return // a unix socket connects or fails at once
 	}
 	if bc, ok := s.lookup(name); ok {
-		if name == "(*sync.Cond).Wait" && (w.condGuarded[call] || (!fi.hasCtx && s.closableWait(fi.body, call))) {
+		if name == "(*sync.Cond).Wait" && (w.condGuarded[call] || s.closableWait(fi, call)) {
 			return
 		}
 		if s.cfg.enabled(bc.family) {
