@@ -114,7 +114,6 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 // listPackage is what go list says of a package.
 type listPackage struct {
 	ImportPath      string
-	Name            string
 	Dir             string
 	Export          string
 	ForTest         string
@@ -141,7 +140,7 @@ type listPackage struct {
 // list runs go list and returns the packages in dependency order.
 func list(ctx context.Context, o Options) ([]*listPackage, error) {
 	args := []string{"list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Name,Dir,Export,ForTest,Standard,DepOnly,GoFiles,CompiledGoFiles,OtherFiles,IgnoredGoFiles,Imports,ImportMap,Module,Error,DepsErrors"}
+		"-json=ImportPath,Dir,Export,ForTest,Standard,DepOnly,GoFiles,CompiledGoFiles,OtherFiles,IgnoredGoFiles,Imports,ImportMap,Module,Error,DepsErrors"}
 	if o.Tests {
 		args = append(args, "-test")
 	}
