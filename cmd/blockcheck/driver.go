@@ -141,7 +141,6 @@ func drive(args []string, stdout, stderr io.Writer) int {
 
 // A result is what the analysis found.
 type result struct {
-	raw    []byte // pkgs as the JSON of -json
 	pkgs   []sarif.Package
 	failed bool // some package could not be loaded or analysed
 }
@@ -164,11 +163,7 @@ func analyse(o *options, stderr io.Writer) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var raw bytes.Buffer
-	if err := writeJSON(res.Packages, &raw); err != nil {
-		return nil, err
-	}
-	return &result{raw: raw.Bytes(), pkgs: res.Packages, failed: res.Failed}, nil
+	return &result{pkgs: res.Packages, failed: res.Failed}, nil
 }
 
 // flagSet reports whether a boolean flag of the analyzer is true.

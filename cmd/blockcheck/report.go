@@ -47,7 +47,11 @@ func writeSARIF(res *result, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := (sarif.Options{Root: root}).Convert(bytes.NewReader(res.raw), w); err != nil {
+	var raw bytes.Buffer
+	if err := writeJSON(res.pkgs, &raw); err != nil {
+		return err
+	}
+	if err := (sarif.Options{Root: root}).Convert(&raw, w); err != nil {
 		return fmt.Errorf("writing SARIF: %v", err)
 	}
 	return nil
