@@ -46,6 +46,9 @@ A goroutine whose result its starter awaits in a select with a way out
 is how a blocking call is made cancellable, and is not judged as an
 entry point; a function that starts a goroutine waiting for ctx.Done(),
 or sets a context.AfterFunc, interrupts its own blocking calls that way.
+Where a function's context was found nil (the body of if ctx == nil,
+or the else of if ctx != nil) there is nothing to honour: what blocks
+there is no finding of an entry point that is one for its context.
 
 Each finding is reported once, at the place to change: the operation
 when it is in the analysed package, or the call into another package.

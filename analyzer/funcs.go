@@ -125,6 +125,9 @@ type state struct {
 	// condClose maps Cond fields to the flags a Close sets before it
 	// broadcasts on them (condclose.go).
 	condClose map[*types.Var]*condCloser
+	// nilCtx are the branches where a context was compared with nil
+	// and found so (nilCtxGuard).
+	nilCtx [][2]token.Pos
 	// mailboxes caches cpuDrained, litVars localLits (mailbox.go).
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit

@@ -140,6 +140,52 @@ func (w *walker) lenGuard(cond ast.Expr, body *ast.BlockStmt) {
 	}
 }
 
+// nilCtxGuard notes the branch of if ctx == nil (or the else of
+// if ctx != nil) where a context is compared with nil: there no context
+// is at hand, and what blocks ignores none.
+func (w *walker) nilCtxGuard(n *ast.IfStmt) {
+	b, ok := astutil.Unparen(n.Cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+		return
+	}
+	x, y := b.X, b.Y
+	if isNil(w.s.info, x) {
+		x, y = y, x
+	}
+	if !isNil(w.s.info, y) || !isContext(w.s.info.TypeOf(x)) {
+		return
+	}
+	var branch ast.Node = n.Body
+	if b.Op == token.NEQ {
+		if n.Else == nil {
+			return
+		}
+		branch = n.Else
+	}
+	w.s.nilCtx = append(w.s.nilCtx, [2]token.Pos{branch.Pos(), branch.End()})
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := astutil.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// inNilCtx reports whether pos is in a branch where the context was
+// found nil.
+func (s *state) inNilCtx(pos token.Pos) bool {
+	for _, r := range s.nilCtx {
+		if r[0] <= pos && pos < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // isSignalValue reports whether a sent value carries no information: a
 // constant (true) or struct{}{}.
 func isSignalValue(info *types.Info, v ast.Expr) bool {

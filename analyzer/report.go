@@ -93,6 +93,17 @@ func cmpBool(a, b bool) int {
 // a context is at hand, or the region stalls others whatever it
 // waits for. Elsewhere a channel operation on a shared channel is how
 // goroutines talk, not a finding.
+// waitsOnCtx reports whether the root is an entry point because it
+// takes a context (or a request, or an RPC's): where that context is
+// nil, nothing is cancellable.
+func (r *root) waitsOnCtx() bool {
+	switch r.kind {
+	case kindCtx, kindHandler, kindGRPC, kindStream:
+		return true
+	}
+	return false
+}
+
 func (r *root) full() bool {
 	if r.region != nil || r.kind == kindDirective {
 		return true
@@ -136,12 +147,15 @@ func (rp *reporter) walk(r *root) {
 			if reg != nil && reg.servedBy(o.node) {
 				continue
 			}
+			if r.waitsOnCtx() && rp.s.inNilCtx(o.pos) {
+				continue // no context there to honour
+			}
 			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !o.needsCtx) {
 				rp.emit(o, l, r)
 			}
 		}
 		for _, c := range l.fn.calls {
-			if !reg.contains(c.pos) {
+			if !reg.contains(c.pos) || (r.waitsOnCtx() && rp.s.inNilCtx(c.pos)) {
 				continue
 			}
 			switch {

@@ -144,6 +144,7 @@ func (w *walker) walk(fi *funcInfo) {
 		case *ast.IfStmt:
 			w.stopGuard(n)
 			w.lenGuard(n.Cond, n.Body)
+			w.nilCtxGuard(n)
 		case *ast.DeferStmt:
 			if lit, ok := astutil.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
 				w.deferredLits[lit] = true

@@ -3,6 +3,7 @@ package precision
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // A pool whose close cancels the background context and broadcasts:
@@ -47,4 +48,32 @@ func (p *plainPool) close() {
 	p.cond.L.Lock()
 	p.cond.Broadcast()
 	p.cond.L.Unlock()
+}
+
+// Where the context is nil there is nothing to honour: the branch
+// waits as it must.
+func acquirePermit(ctx context.Context, d time.Duration) {
+	if ctx != nil {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+		}
+	} else {
+		time.Sleep(d)
+	}
+	if ctx == nil {
+		pause(d)
+	}
+}
+
+func pause(d time.Duration) { time.Sleep(d) } // want pause:`blocks\(sleep: time.Sleep\)`
+
+// A context replaced when nil is at hand afterwards.
+func acquireDefault(ctx context.Context, d time.Duration) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	time.Sleep(d) // want `time.Sleep in acquireDefault`
 }
