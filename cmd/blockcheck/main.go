@@ -16,8 +16,9 @@
 // Flags: -fix, -diff, -json and -c as in every golang.org/x/tools
 // analysis driver; -format=sarif, which writes SARIF 2.1.0 for code
 // scanning to standard output; -tags, passed to the go command; and
-// blockcheck's own (-disable, -tests, -entry, -blocking, -stack,
-// -std). It also runs as a go vet tool:
+// blockcheck's own (-disable, -enable, -tests, -entry, -blocking,
+// -stack, -std; the chan rules are off unless -enable=chan). It also
+// runs as a go vet tool:
 //
 //	go vet -vettool=$(command -v blockcheck) ./...
 //
