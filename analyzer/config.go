@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"regexp"
@@ -119,6 +120,11 @@ func familyList() string {
 	return strings.Join(names, ", ")
 }
 
+// BindFlags registers on fs the flags New gives an Analyzer, writing
+// into c: for a command that reads the settings before it makes the
+// Analyzer.
+func (c *Config) BindFlags(fs *flag.FlagSet) { c.bindFlags(fs) }
+
 // bindFlags registers one flag per setting on fs, each writing into c
 // and each rejecting a bad value with a message that names it.
 func (c *Config) bindFlags(fs *flag.FlagSet) {
@@ -196,6 +202,9 @@ func (l listFlag) Set(s string) error {
 	parts := strings.Split(s, ",")
 	if l.whole {
 		parts = []string{s}
+	}
+	if strings.Trim(s, ", \t") == "" {
+		return errors.New("empty value: give at least one name")
 	}
 	for _, part := range parts {
 		if part = strings.TrimSpace(part); part == "" {

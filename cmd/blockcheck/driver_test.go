@@ -119,7 +119,7 @@ func TestDriverFlags(t *testing.T) {
 		out  []string
 	}{
 		{"context lines", blocking, []string{"-c", "1", "./..."}, 3, []string{"m.go:9:2: time.Sleep", "8\tfunc Handle", "9\t\ttime.Sleep(time.Second)", "10\t}"}},
-		{"test flag accepted", blocking, []string{"-test=false", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
+		{"test flag", blocking, []string{"-test=false", "./..."}, 2, []string{"-test has no effect", "use -tests"}},
 		{"tags", "//go:build special\n\n" + blocking, []string{"-tags=special", "./..."}, 3, []string{"time.Sleep in HTTP handler"}},
 		{"tags unset", "//go:build special\n\n" + blocking, []string{"./..."}, 1, []string{"no packages to analyse"}},
 		{"diff", fixable, []string{"-fix", "-diff", "./..."}, 0, []string{"-func A(ctx context.Context, db *sql.DB) { _, _ = db.Query(\"select 1\") }", "+func A(ctx context.Context, db *sql.DB) { _, _ = db.QueryContext(ctx, \"select 1\") }"}},

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -11,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/blockcheck/blockcheck/internal/sarif"
 )
@@ -19,12 +22,13 @@ import (
 // go vet, which writes each file in place: here no file is
 // half-written. It collects the fixes from the analysis, refuses a fix
 // that overlaps one already taken (naming it: a second -fix applies
-// it), leaves generated files alone, formats each file and checks it
-// still parses, prepares every file in a temporary file next to it with
-// the original's permissions, and only then renames them all into
-// place. If any file cannot be prepared, no file is changed. It then
-// analyses the packages once more to report what is left, with its
-// exit status.
+// it), leaves generated files alone, checks that each file is still
+// the one analysed, formats it and checks it still parses, prepares
+// every file in a temporary file next to it with the original's
+// permissions, and only then renames them all into place. If any file
+// cannot be prepared, no file is changed. It says which files it
+// wrote, then analyses the packages once more to report what is left,
+// with its exit status.
 func runFix(o *options, stdout, stderr io.Writer) int {
 	res, err := analyse(o, stderr)
 	if err != nil {
@@ -32,29 +36,42 @@ func runFix(o *options, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if res.failed {
-		fmt.Fprintln(stderr, "blockcheck: -fix changed nothing: the packages could not be analysed")
-		return 1
+		fmt.Fprintln(stderr, "blockcheck: -fix wrote no file: the packages could not be analysed")
+		return badNames(o, res, report(o, res, stdout, stderr), stderr)
 	}
 	edits, skipped := collectEdits(res.pkgs)
 	for _, s := range skipped {
 		fmt.Fprintf(stderr, "blockcheck: %s\n", s)
 	}
-	n, err := applyEdits(edits)
+	written, err := applyEdits(edits, res.files, os.Rename)
+	wd, _ := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "blockcheck: -fix changed nothing: %v\n", err)
+		fmt.Fprintf(stderr, "blockcheck: -fix: %v\n", err)
+		if len(written) > 0 {
+			fmt.Fprintf(stderr, "blockcheck: -fix wrote %d file(s) before that: %s\n", len(written), relNames(wd, written))
+		}
 		return 1
 	}
-	if n == 0 {
-		return report(o, res, stdout, stderr)
+	if len(written) == 0 {
+		return badNames(o, res, report(o, res, stdout, stderr), stderr)
 	}
-	fmt.Fprintf(stderr, "blockcheck: applied fixes to %d file(s)\n", n)
+	fmt.Fprintf(stderr, "blockcheck: -fix wrote %d file(s): %s\n", len(written), relNames(wd, written))
 	// Report what is left.
 	res, err = analyse(o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
 		return 1
 	}
-	return report(o, res, stdout, stderr)
+	return badNames(o, res, report(o, res, stdout, stderr), stderr)
+}
+
+// relNames joins file names, relative to dir where they are inside it.
+func relNames(dir string, names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = relPosn(dir, n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // edit is one replacement of bytes [start, end) of a file.
@@ -108,13 +125,16 @@ func conflict(files map[string][]edit, edits []sarif.TextEdit) bool {
 	return false
 }
 
-// applyEdits writes every edited file, all or none, and returns how
-// many it changed.
-func applyEdits(files map[string][]edit) (int, error) {
+// applyEdits writes every edited file, all or none, and returns the
+// files it wrote. analysed holds the SHA-256 of each file's content as
+// analysed: a file whose content differs now (an editor saved it, or
+// another -fix ran at the same time) is not edited, and then no file
+// is. rename moves a prepared file into place (os.Rename).
+func applyEdits(files map[string][]edit, analysed map[string]string, rename func(string, string) error) ([]string, error) {
 	type staged struct{ tmp, dst string }
 	var ready []staged
-	cleanup := func() {
-		for _, s := range ready {
+	cleanup := func(from int) {
+		for _, s := range ready[from:] {
 			os.Remove(s.tmp)
 		}
 	}
@@ -124,32 +144,85 @@ func applyEdits(files map[string][]edit) (int, error) {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		tmp, err := stage(name, files[name])
+		tmp, err := stage(name, files[name], analysed[name])
 		if err != nil {
-			cleanup()
-			return 0, err
+			cleanup(0)
+			return nil, fmt.Errorf("%v; no file was written", err)
 		}
 		if tmp != "" {
 			ready = append(ready, staged{tmp, name})
 		}
 	}
-	for i, s := range ready {
-		if err := os.Rename(s.tmp, s.dst); err != nil {
-			for _, r := range ready[i:] {
-				os.Remove(r.tmp)
-			}
-			return i, fmt.Errorf("writing %s: %v (the %d file(s) before it were fixed)", s.dst, err, i)
+	// Just before writing, check once more that every file is still
+	// the one analysed and can be replaced, so that a failure is seen
+	// before any file changes rather than half-way.
+	for _, s := range ready {
+		err := unchanged(s.dst, analysed[s.dst])
+		if err == nil {
+			err = writable(s.dst)
+		}
+		if err != nil {
+			cleanup(0)
+			return nil, fmt.Errorf("%v; no file was written", err)
 		}
 	}
-	return len(ready), nil
+	var written []string
+	for i, s := range ready {
+		if err := rename(s.tmp, s.dst); err != nil {
+			cleanup(i)
+			var left []string
+			for _, r := range ready[i:] {
+				left = append(left, r.dst)
+			}
+			return written, fmt.Errorf("writing %s: %v; not written: %s", s.dst, err, strings.Join(left, ", "))
+		}
+		written = append(written, s.dst)
+	}
+	return written, nil
+}
+
+// unchanged reports an error unless the file's content has the
+// SHA-256 sum given, that of the content analysed.
+func unchanged(name, sum string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("reading %s: %v", name, err)
+	}
+	return sameContent(name, data, sum)
+}
+
+// sameContent reports an error unless data, the content of file name,
+// has the SHA-256 sum given.
+func sameContent(name string, data []byte, sum string) error {
+	if sum == "" {
+		return fmt.Errorf("%s was not among the files analysed", name)
+	}
+	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+		return fmt.Errorf("%s changed since it was analysed (saved by an editor, or fixed by another blockcheck -fix running at the same time); run -fix again", name)
+	}
+	return nil
+}
+
+// writable reports an error if the file cannot be opened for writing,
+// or its directory cannot take the renamed file.
+func writable(name string) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", name, err)
+	}
+	return f.Close()
 }
 
 // stage writes the fixed content of one file to a temporary file beside
-// it and returns its name, or "" when the file is generated.
-func stage(name string, edits []edit) (string, error) {
+// it and returns its name, or "" when the file is generated. sum is the
+// SHA-256 of the content analysed.
+func stage(name string, edits []edit, sum string) (string, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return "", fmt.Errorf("reading %s: %v", name, err)
+	}
+	if err := sameContent(name, src, sum); err != nil {
+		return "", err
 	}
 	info, err := os.Stat(name)
 	if err != nil {
@@ -164,13 +237,13 @@ func stage(name string, edits []edit) (string, error) {
 	out := slices.Clone(src)
 	for _, e := range edits {
 		if e.start < 0 || e.end > len(out) || e.start > e.end {
-			return "", fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file: the file changed since it was analysed", name, e.start, e.end, len(src))
+			return "", fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file", name, e.start, e.end, len(src))
 		}
 		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
 	}
 	formatted, err := format.Source(out)
 	if err != nil {
-		return "", fmt.Errorf("%s: the fixed file does not parse (%v); it was left unchanged", name, err)
+		return "", fmt.Errorf("%s: the fixes together do not give valid Go (%v); it was left unchanged", name, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".blockcheck-*")
 	if err != nil {

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,12 +23,13 @@ func TestApplyEditsAllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	analysed := sums(t, a, b)
 	_, err := applyEdits(map[string][]edit{
 		a: {{start: 20, end: 21, text: "2"}},  // fine
-		b: {{start: 20, end: 999, text: "2"}}, // the file changed since it was analysed
-	})
-	if err == nil || !strings.Contains(err.Error(), "b.go") {
-		t.Fatalf("error %v, want one naming b.go", err)
+		b: {{start: 20, end: 999, text: "2"}}, // past the end
+	}, analysed, os.Rename)
+	if err == nil || !strings.Contains(err.Error(), "b.go") || !strings.Contains(err.Error(), "no file was written") {
+		t.Fatalf("error %v, want one naming b.go and saying no file was written", err)
 	}
 	for _, f := range []string{a, b} {
 		if data, _ := os.ReadFile(f); string(data) != "package p\n\nvar x = 1\n" {
@@ -37,8 +41,90 @@ func TestApplyEditsAllOrNothing(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 	// An edit that breaks the syntax is refused the same way.
-	if _, err := applyEdits(map[string][]edit{a: {{start: 0, end: 7, text: "pack"}}}); err == nil || !strings.Contains(err.Error(), "does not parse") {
+	if _, err := applyEdits(map[string][]edit{a: {{start: 0, end: 7, text: "pack"}}}, analysed, os.Rename); err == nil || !strings.Contains(err.Error(), "do not give valid Go") {
 		t.Errorf("broken edit: %v", err)
+	}
+}
+
+// sums returns the SHA-256 of each file's content, as the driver
+// records what it analysed.
+func sums(t *testing.T, files ...string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		out[f] = hex.EncodeToString(sum[:])
+	}
+	return out
+}
+
+// TestApplyEditsChangedFile: a file whose content is no longer the one
+// analysed (an editor saved it, or another -fix got there first) is
+// named, and no file is written.
+func TestApplyEditsChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.go")
+	b := filepath.Join(dir, "b.go")
+	for _, f := range []string{a, b} {
+		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysed := sums(t, a, b)
+	// Same length, other content: bounds checks would not see it.
+	if err := os.WriteFile(b, []byte("package p\n\nvar y = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written, err := applyEdits(map[string][]edit{
+		a: {{start: 20, end: 21, text: "2"}},
+		b: {{start: 20, end: 21, text: "2"}},
+	}, analysed, os.Rename)
+	if err == nil || !strings.Contains(err.Error(), "b.go changed since it was analysed") || !strings.Contains(err.Error(), "another blockcheck -fix") || len(written) != 0 {
+		t.Fatalf("written %v, error %v", written, err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "package p\n\nvar x = 1\n" {
+		t.Errorf("a.go changed: %q", data)
+	}
+}
+
+// TestApplyEditsReportsWhatWasWritten: when a file cannot be replaced
+// after others were, the error names it and the files not written, and
+// the files written are returned: never "changed nothing" after a
+// change.
+func TestApplyEditsReportsWhatWasWritten(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for _, n := range []string{"a.go", "b.go", "c.go"} {
+		f := filepath.Join(dir, n)
+		names = append(names, f)
+		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edits := map[string][]edit{}
+	for _, f := range names {
+		edits[f] = []edit{{start: 20, end: 21, text: "2"}}
+	}
+	failOnB := func(from, to string) error {
+		if filepath.Base(to) == "b.go" {
+			return errors.New("operation not permitted")
+		}
+		return os.Rename(from, to)
+	}
+	written, err := applyEdits(edits, sums(t, names...), failOnB)
+	if len(written) != 1 || filepath.Base(written[0]) != "a.go" {
+		t.Errorf("written %v, want a.go", written)
+	}
+	if err == nil || !strings.Contains(err.Error(), "writing "+names[1]) || !strings.Contains(err.Error(), "not written: "+names[1]+", "+names[2]) {
+		t.Errorf("error %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("temporary files left: %v", entries)
 	}
 }
 

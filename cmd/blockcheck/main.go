@@ -28,6 +28,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -38,7 +39,15 @@ import (
 func main() {
 	if vetProtocol(os.Args[1:]) {
 		// go vet asks for the tool's version and flags, then runs it
-		// on one package described by a .cfg file.
+		// on one package described by a .cfg file. A bad setting is
+		// said here in one line, rather than by the flag package's
+		// usage text for every package.
+		args, err := vetSettings(os.Args[1:])
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "blockcheck: %v\n", err)
+			os.Exit(1)
+		}
+		os.Args = append(os.Args[:1], args...)
 		singlechecker.Main(analyzer.New(analyzer.Config{}))
 		return
 	}

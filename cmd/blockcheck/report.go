@@ -27,7 +27,7 @@ func report(o *options, res *result, stdout, stderr io.Writer) int {
 	case o.json:
 		err = writeJSON(res.pkgs, stdout)
 	default:
-		n := writeText(res.pkgs, o.context, stderr)
+		n := writeText(res.pkgs, o.context, stdout, stderr)
 		if err == nil && !res.failed && n > 0 {
 			return 3
 		}
@@ -84,12 +84,13 @@ func writeJSON(pkgs []sarif.Package, w io.Writer) error {
 	return err
 }
 
-// writeText prints each finding once, sorted by position, as
+// writeText prints each finding once on w, sorted by position, as
 // "file:line:col: message", with the call chain below it indented by a
 // tab as go vet prints related positions, and the source around it
 // when context >= 0. Files under the working directory are named
-// relative to it. It returns the number of findings.
-func writeText(pkgs []sarif.Package, context int, w io.Writer) int {
+// relative to it. A package's error goes to errw. It returns the
+// number of findings.
+func writeText(pkgs []sarif.Package, context int, w, errw io.Writer) int {
 	type finding struct {
 		sarif.Diagnostic
 		file      string
@@ -100,7 +101,7 @@ func writeText(pkgs []sarif.Package, context int, w io.Writer) int {
 	for _, p := range pkgs {
 		for _, a := range p.Analyzers {
 			if a.Error != "" {
-				fmt.Fprintf(w, "blockcheck: %s: %s\n", p.ID, a.Error)
+				fmt.Fprintf(errw, "blockcheck: %s: %s\n", p.ID, a.Error)
 			}
 			for _, d := range a.Diagnostics {
 				if key := d.Posn + "\x00" + d.Message; !seen[key] {

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"crypto/sha256"
+	"errors"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blockcheck/blockcheck/internal/sarif"
@@ -29,13 +31,34 @@ type cacheEntry struct {
 	Diagnostics []sarif.Diagnostic         `json:"diagnostics"`
 }
 
-type cache struct{ dir string }
+// cache is a run's view of the cache directory; "" is no cache.
+type cache struct {
+	dir string
 
-func (c cache) path(key string) string {
+	mu  sync.Mutex
+	err error // the first write that failed
+}
+
+// failed records why the cache could not be written, once.
+func (c *cache) failed(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+func (c *cache) error() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+func (c *cache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key+".json")
 }
 
-func (c cache) get(key string) (cacheEntry, bool) {
+func (c *cache) get(key string) (cacheEntry, bool) {
 	var e cacheEntry
 	if c.dir == "" {
 		return e, false
@@ -61,7 +84,7 @@ const (
 
 // trim removes the entries nobody used for trimAfter, once per
 // trimInterval, as the go command trims its own cache.
-func (c cache) trim() {
+func (c *cache) trim() {
 	if c.dir == "" {
 		return
 	}
@@ -69,7 +92,12 @@ func (c cache) trim() {
 	if info, err := os.Stat(stamp); err == nil && time.Since(info.ModTime()) < trimInterval {
 		return
 	}
-	if os.MkdirAll(c.dir, 0o755) != nil || os.WriteFile(stamp, []byte(time.Now().Format(time.RFC3339)+"\n"), 0o644) != nil {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		c.failed(err)
+		return
+	}
+	if err := os.WriteFile(stamp, []byte(time.Now().Format(time.RFC3339)+"\n"), 0o644); err != nil {
+		c.failed(err)
 		return
 	}
 	filepath.WalkDir(c.dir, func(path string, d os.DirEntry, err error) error {
@@ -83,33 +111,46 @@ func (c cache) trim() {
 	})
 }
 
-// put stores an entry; a cache that cannot be written is no error,
-// only slower next time.
-func (c cache) put(key string, e cacheEntry) {
+// put stores an entry. A cache that cannot be written is no error,
+// only slower next time: the first reason is kept for a note.
+func (c *cache) put(key string, e cacheEntry) {
 	if c.dir == "" {
 		return
 	}
 	data, err := json.Marshal(e)
 	if err != nil {
+		c.failed(err)
 		return
 	}
 	dst := c.path(key)
-	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		c.failed(err)
 		return
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".tmp-*")
 	if err != nil {
+		c.failed(err)
 		return
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), dst) != nil {
+	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
+		c.failed(err)
+		return
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		os.Remove(tmp.Name())
+		c.failed(err)
 	}
 }
 
-// key is the cache key of a package.
-func (r *run) key(p *listPackage) (string, error) {
+// key is the cache key of a package. It also returns the content of
+// the package's files as read for the key, which is what is analysed:
+// a file that changes during the run cannot make the findings and the
+// key disagree.
+func (r *run) key(p *listPackage) (string, map[string][]byte, error) {
+	src := map[string][]byte{}
 	h := sha256.New()
 	fmt.Fprintf(h, "blockcheck driver v1\x00%s\x00%s\x00%q\x00%s\x00%t\x00", r.toolID, r.o.Analyzer.Name, r.o.Settings, p.ImportPath, p.root)
 	if p.Module != nil {
@@ -119,16 +160,13 @@ func (r *run) key(p *listPackage) (string, error) {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(p.Dir, name)
 		}
-		f, err := os.Open(name)
+		data, err := os.ReadFile(name)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
+		src[name] = data
 		fmt.Fprintf(h, "file %s\x00", name)
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil {
-			return "", err
-		}
+		h.Write(data)
 	}
 	for _, path := range sortedKeys(p.ImportMap) {
 		fmt.Fprintf(h, "importmap %s %s\x00", path, p.ImportMap[path])
@@ -143,7 +181,7 @@ func (r *run) key(p *listPackage) (string, error) {
 			fmt.Fprintf(h, "facts %s\x00", facts.digest)
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), src, nil
 }
 
 // encodeFacts encodes facts as JSON, by object path.
@@ -213,17 +251,22 @@ func executableID() (string, error) {
 
 // DefaultCache is the cache directory used unless told otherwise:
 // $BLOCKCHECK_CACHE, or blockcheck under the user's cache directory;
-// "off" there means none.
-func DefaultCache() string {
+// "off" there means none. Like GOCACHE, $BLOCKCHECK_CACHE must be an
+// absolute path: a relative one would scatter caches over the
+// directories the command is run from.
+func DefaultCache() (string, error) {
 	if dir := os.Getenv("BLOCKCHECK_CACHE"); dir != "" {
 		if strings.EqualFold(dir, "off") {
-			return ""
+			return "", nil
 		}
-		return dir
+		if !filepath.IsAbs(dir) {
+			return "", fmt.Errorf("BLOCKCHECK_CACHE=%s is not an absolute path (set it to an absolute directory, or to off)", dir)
+		}
+		return dir, nil
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
-		return ""
+		return "", nil
 	}
-	return filepath.Join(dir, "blockcheck")
+	return filepath.Join(dir, "blockcheck"), nil
 }

@@ -31,14 +31,14 @@ type pkgFacts struct {
 // export data, runs the analyzer on it, and returns the facts it
 // exported and its findings (none for a dependency only analysed for
 // its facts).
-func (r *run) check(p *listPackage) (facts *pkgFacts, diags []sarif.Diagnostic, err error) {
+func (r *run) check(p *listPackage, src map[string][]byte) (facts *pkgFacts, diags []sarif.Diagnostic, err error) {
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range p.CompiledGoFiles {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(p.Dir, name)
 		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src[name], parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, err
 		}

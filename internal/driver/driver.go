@@ -15,11 +15,14 @@ package driver
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -51,7 +54,32 @@ type Options struct {
 	// per package saying whether it was analysed or read from cache.
 	Log   io.Writer
 	Debug bool
+	// Progress, if set, is told when each phase starts and after
+	// each package: it is called from several goroutines, one call at
+	// a time.
+	Progress func(Progress)
 }
+
+// Progress says how far a run is.
+type Progress struct {
+	Phase Phase
+	// Done and Total count the packages to analyse or read back from
+	// the cache; Cached counts those read back.
+	Done, Total, Cached int
+}
+
+// A Phase is a stage of a run.
+type Phase int
+
+const (
+	// Loading: the go command lists the packages and compiles their
+	// export data, which on a cold build cache takes most of a run.
+	Loading Phase = iota
+	// Analysing: packages are analysed, or read from the cache.
+	Analysing
+	// Finished: every package is done.
+	Finished
+)
 
 // A Result is what a run found.
 type Result struct {
@@ -61,6 +89,15 @@ type Result struct {
 	// Failed: some package could not be loaded, type-checked or
 	// analysed.
 	Failed bool
+	// Files holds, for each file of the packages named by the
+	// patterns, the SHA-256 of the content that was analysed, so that
+	// a fix is applied only to the file it was computed from.
+	Files map[string]string
+	// CacheError is the first reason the cache could not be written,
+	// if any: the run is correct, but the next one will not be faster.
+	CacheError error
+
+	pkgs []*listPackage // everything go list listed, for Resolve
 }
 
 // Run analyses the packages.
@@ -68,6 +105,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if len(o.Analyzer.FactTypes) > 1 {
 		return nil, errors.New("driver: an analyzer with more than one fact type")
 	}
+	if o.Cache != "" && !filepath.IsAbs(o.Cache) {
+		return nil, fmt.Errorf("the cache directory %q is not an absolute path", o.Cache)
+	}
+	o.progress(Progress{Phase: Loading})
 	pkgs, err := list(ctx, o)
 	if err != nil {
 		return nil, err
@@ -82,19 +123,23 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		pkgs:   pkgs,
 		byID:   map[string]*listPackage{},
 		facts:  map[string]*pkgFacts{},
-		cache:  cache{dir: o.Cache},
+		cache:  &cache{dir: o.Cache},
 	}
 	for _, p := range pkgs {
 		r.byID[p.ImportPath] = p
 	}
 	r.schedule()
 	r.cache.trim()
-	res := &Result{}
+	o.progress(Progress{Phase: Finished, Done: r.done, Total: r.total, Cached: r.cached})
+	res := &Result{Files: map[string]string{}, CacheError: r.cache.error(), pkgs: pkgs}
 	for _, p := range pkgs {
 		if !p.root {
 			continue
 		}
 		out := r.outcome[p.ImportPath]
+		for name, sum := range out.files {
+			res.Files[name] = sum
+		}
 		ar := sarif.AnalyzerResult{Name: o.Analyzer.Name, Diagnostics: out.diags, Error: out.err}
 		if out.err != "" {
 			res.Failed = true
@@ -114,12 +159,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 // listPackage is what go list says of a package.
 type listPackage struct {
 	ImportPath      string
+	Name            string
 	Dir             string
 	Export          string
 	ForTest         string
 	Standard        bool
 	DepOnly         bool
 	GoFiles         []string
+	CgoFiles        []string
 	CompiledGoFiles []string
 	OtherFiles      []string
 	IgnoredGoFiles  []string
@@ -140,7 +187,7 @@ type listPackage struct {
 // list runs go list and returns the packages in dependency order.
 func list(ctx context.Context, o Options) ([]*listPackage, error) {
 	args := []string{"list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Dir,Export,ForTest,Standard,DepOnly,GoFiles,CompiledGoFiles,OtherFiles,IgnoredGoFiles,Imports,ImportMap,Module,Error,DepsErrors"}
+		"-json=ImportPath,Name,Dir,Export,ForTest,Standard,DepOnly,GoFiles,CgoFiles,CompiledGoFiles,OtherFiles,IgnoredGoFiles,Imports,ImportMap,Module,Error,DepsErrors"}
 	if o.Tests {
 		args = append(args, "-test")
 	}
@@ -214,6 +261,7 @@ func list(ctx context.Context, o Options) ([]*listPackage, error) {
 type outcome struct {
 	diags []sarif.Diagnostic
 	err   string
+	files map[string]string // the package's own files: name -> SHA-256 of what was analysed
 }
 
 // run is one run's state.
@@ -222,11 +270,27 @@ type run struct {
 	toolID string
 	pkgs   []*listPackage
 	byID   map[string]*listPackage
-	cache  cache
+	cache  *cache
 
 	mu      sync.Mutex
 	facts   map[string]*pkgFacts // by package id, once analysed
 	outcome map[string]outcome
+	// For progress: packages to analyse, done so far, and how many of
+	// those were read from the cache.
+	total, done, cached int
+}
+
+// progress reports how far the run is, if asked to.
+func (o *Options) progress(p Progress) {
+	if o.Progress != nil {
+		o.Progress(p)
+	}
+}
+
+// analysable reports whether a package is analysed (or read from the
+// cache), not only imported or skipped.
+func (r *run) analysable(p *listPackage) bool {
+	return p.needed && p.ImportPath != "unsafe" && (!p.Standard || r.o.Std)
 }
 
 // schedule analyses every package once all its dependencies are done,
@@ -237,6 +301,12 @@ func (r *run) schedule() {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	r.outcome = map[string]outcome{}
+	for _, p := range r.pkgs {
+		if r.analysable(p) {
+			r.total++
+		}
+	}
+	r.o.progress(Progress{Phase: Analysing, Total: r.total})
 	waiting := map[string]int{}         // package -> dependencies not done
 	dependents := map[string][]string{} // package -> who waits for it
 	ready := make(chan *listPackage, len(r.pkgs))
@@ -279,55 +349,80 @@ func (r *run) schedule() {
 // analyse analyses one package, or reads it from the cache, and
 // records its facts and findings.
 func (r *run) analyse(p *listPackage) {
-	facts, out := r.analyseOne(p)
+	facts, out, cached := r.analyseOne(p)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.facts[p.ImportPath] = facts
 	r.outcome[p.ImportPath] = out
+	if r.analysable(p) {
+		r.done++
+		if cached {
+			r.cached++
+		}
+		r.o.progress(Progress{Phase: Analysing, Done: r.done, Total: r.total, Cached: r.cached})
+	}
 }
 
-func (r *run) analyseOne(p *listPackage) (*pkgFacts, outcome) {
+func (r *run) analyseOne(p *listPackage) (facts *pkgFacts, out outcome, cached bool) {
 	if p.Error != nil && (p.root || len(p.CompiledGoFiles) == 0) {
-		return nil, outcome{err: strings.TrimSpace(p.Error.Err)}
+		return nil, outcome{err: strings.TrimSpace(p.Error.Err)}, false
 	}
 	if p.root && len(p.DepsErrors) > 0 {
 		var msgs []string
 		for _, e := range p.DepsErrors {
 			msgs = append(msgs, strings.TrimSpace(e.Err))
 		}
-		return nil, outcome{err: strings.Join(msgs, "\n")}
+		return nil, outcome{err: strings.Join(msgs, "\n")}, false
 	}
 	if len(p.CompiledGoFiles) == 0 && len(p.GoFiles) > 0 {
 		// Not compiled (a dependency failed): its own files will do.
 		p.CompiledGoFiles = p.GoFiles
 	}
-	if !p.needed || p.ImportPath == "unsafe" || (p.Standard && !r.o.Std) {
+	if !r.analysable(p) {
 		// The standard library is known from the catalog: its
 		// packages are only imported.
-		return nil, outcome{}
+		return nil, outcome{}, false
 	}
-	key, err := r.key(p)
+	key, src, err := r.key(p)
 	if err != nil {
-		return nil, outcome{err: err.Error()}
+		return nil, outcome{err: err.Error()}, false
 	}
+	files := ownFiles(p, src)
 	if e, ok := r.cache.get(key); ok {
 		if facts, err := decodeFacts(r.o.Analyzer, e.Facts); err == nil {
 			r.debugf("cached   %s\n", p.ImportPath)
-			return facts, outcome{diags: e.Diagnostics}
+			return facts, outcome{diags: e.Diagnostics, files: files}, true
 		}
 	}
 	r.debugf("analysed %s\n", p.ImportPath)
-	facts, diags, err := r.check(p)
+	facts, diags, err := r.check(p, src)
 	if err != nil {
-		return nil, outcome{err: err.Error()}
+		return nil, outcome{err: err.Error()}, false
 	}
 	raw, err := encodeFacts(facts)
 	if err != nil {
-		return nil, outcome{err: fmt.Sprintf("encoding the facts of %s: %v", p.ImportPath, err)}
+		return nil, outcome{err: fmt.Sprintf("encoding the facts of %s: %v", p.ImportPath, err)}, false
 	}
 	facts.digest = digestFacts(raw)
 	r.cache.put(key, cacheEntry{Facts: raw, Diagnostics: diags})
-	return facts, outcome{diags: diags}
+	return facts, outcome{diags: diags, files: files}, false
+}
+
+// ownFiles hashes the content of the package's own files, as read for
+// its analysis: the files fixes may edit.
+func ownFiles(p *listPackage, src map[string][]byte) map[string]string {
+	if !p.root {
+		return nil
+	}
+	out := map[string]string{}
+	for _, name := range p.GoFiles {
+		name = filepath.Join(p.Dir, name)
+		if data, ok := src[name]; ok {
+			sum := sha256.Sum256(data)
+			out[name] = hex.EncodeToString(sum[:])
+		}
+	}
+	return out
 }
 
 func (r *run) debugf(format string, args ...any) {

@@ -3,6 +3,8 @@ package driver_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -234,5 +236,68 @@ func TestTrim(t *testing.T) {
 	run(t, driver.Options{Cache: cache})
 	if _, err := os.Stat(old); err != nil {
 		t.Errorf("trimmed twice in a day: %v", err)
+	}
+}
+
+// TestResolve: full names are looked up in the declarations of every
+// listed package, the standard library and test files included, with
+// the names the user may have meant when one is not found.
+func TestResolve(t *testing.T) {
+	writeModule(t, map[string]string{
+		"helper/helper.go": helperSrc,
+		"api/api.go":       apiSrc,
+		"api/api_test.go":  "package api\n\nfunc loopForTest() {}\n",
+		"api/types.go": `package api
+
+type Server struct{}
+
+func (s *Server) Serve() {}
+
+type Limiter interface{ Take() }
+
+type Set[T any] struct{}
+
+func (Set[T]) Add(T) {}
+`,
+	})
+	res, _ := run(t, driver.Options{Tests: true})
+	for _, tc := range []struct {
+		name  string
+		found bool
+		meant []string
+	}{
+		{"example.com/m/helper.Wait", true, nil},
+		{"(*example.com/m/api.Server).Serve", true, nil},
+		{"(example.com/m/api.Server).Serve", false, []string{"(*example.com/m/api.Server).Serve"}},
+		{"(example.com/m/api.Limiter).Take", true, nil},
+		{"(example.com/m/api.Set).Add", true, nil},
+		{"example.com/m/api.loopForTest", true, nil},
+		{"time.Sleep", true, nil},
+		{"context.WithCancel", true, nil},
+		{"(*net/http.Client).Do", false, nil}, // not imported: not listed
+		{"helper.Wait", false, []string{"example.com/m/helper.Wait"}},
+		{"m/helper.Wait", false, []string{"example.com/m/helper.Wait"}},
+		{"example.com/m/helper.Nope", false, nil},
+		{"example.com/nowhere.Wait", false, nil},
+	} {
+		found, meant := res.Resolve(tc.name)
+		if found != tc.found || strings.Join(meant, " ") != strings.Join(tc.meant, " ") {
+			t.Errorf("Resolve(%s) = %t, %q; want %t, %q", tc.name, found, meant, tc.found, tc.meant)
+		}
+	}
+}
+
+// TestFileSums: the result records the SHA-256 of each analysed file
+// of the named packages, read back from the cache too.
+func TestFileSums(t *testing.T) {
+	dir := writeModule(t, map[string]string{"helper/helper.go": helperSrc})
+	name := filepath.Join(dir, "helper", "helper.go")
+	want := fmt.Sprintf("%x", sha256.Sum256([]byte(helperSrc)))
+	cache := t.TempDir()
+	for range 2 {
+		res, _ := run(t, driver.Options{Cache: cache})
+		if got := res.Files[name]; got != want {
+			t.Errorf("sum of %s = %q, want %q (files %v)", name, got, want, res.Files)
+		}
 	}
 }
