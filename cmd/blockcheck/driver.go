@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/blockcheck/blockcheck/analyzer"
@@ -151,7 +149,7 @@ func drive(args []string, stdout, stderr io.Writer) int {
 	// Findings go to standard output, errors and notes to standard
 	// error, as other linters do.
 	if o.fix && o.diff {
-		return vetDiff(o, stdout, stderr)
+		return runDiff(o, stdout, stderr)
 	}
 	if o.fix {
 		return runFix(o, stdout, stderr)
@@ -215,49 +213,4 @@ func analyse(o *options, stderr io.Writer) (*result, error) {
 		fmt.Fprintf(stderr, "blockcheck: note: the cache in %s cannot be written (%v): findings are right, but the next run will not be faster; set BLOCKCHECK_CACHE to a writable absolute directory, or to off\n", o.cache, res.CacheError)
 	}
 	return &result{pkgs: res.Packages, failed: res.Failed, files: res.Files, run: res}, nil
-}
-
-// vet runs go vet with this executable as the vet tool and returns its
-// exit status; err is set only when it could not be run at all.
-func vet(o *options, extra []string, stdout, stderr io.Writer) (int, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return 0, fmt.Errorf("cannot find this executable to pass to go vet: %v", err)
-	}
-	args := []string{"vet", "-vettool=" + self}
-	if o.tags != "" {
-		args = append(args, "-tags="+o.tags)
-	}
-	args = append(args, extra...)
-	args = append(args, o.analyzerArgs...)
-	args = append(args, o.patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	err = cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return 0, nil
-	case errors.As(err, &exit):
-		return exit.ExitCode(), nil
-	}
-	return 0, fmt.Errorf("running go vet: %v", err)
-}
-
-// vetDiff prints the fixes as a diff: go vet computes it from the same
-// fixes, and writes nothing. Go vet exits 1 when it printed a diff, as
-// when it failed; only a failure says something on stderr. Like the
-// other analysis drivers, -fix -diff exits 0 with or without a diff.
-func vetDiff(o *options, stdout, stderr io.Writer) int {
-	var errs bytes.Buffer
-	code, err := vet(o, []string{"-fix", "-diff"}, stdout, &errs)
-	stderr.Write(errs.Bytes())
-	if err != nil {
-		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
-		return 1
-	}
-	if code != 0 && strings.TrimSpace(errs.String()) != "" {
-		return 1
-	}
-	return 0
 }

@@ -10,6 +10,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +64,60 @@ func runFix(o *options, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return badNames(o, res, report(o, res, stdout, stderr), stderr)
+}
+
+// runDiff prints the fixes -fix would write as a unified diff, and
+// writes nothing. Paths are relative to each file's module root, with
+// git's a/ and b/ prefixes, so that `git apply` in the module root
+// takes the output and gives what -fix writes. Like the other
+// analysis drivers, -fix -diff exits 0 with or without a diff.
+func runDiff(o *options, stdout, stderr io.Writer) int {
+	res, err := analyse(o, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "blockcheck: %v\n", err)
+		return 1
+	}
+	if res.failed {
+		writeText(res.pkgs, -1, io.Discard, stderr) // the errors
+		fmt.Fprintln(stderr, "blockcheck: -fix -diff: the packages could not be analysed")
+		return 1
+	}
+	edits, skipped := collectEdits(res.pkgs)
+	for _, s := range skipped {
+		fmt.Fprintf(stderr, "blockcheck: %s\n", s)
+	}
+	var out strings.Builder
+	for _, name := range slices.Sorted(maps.Keys(edits)) {
+		before, after, err := fixed(name, edits[name], res.files[name])
+		if err != nil {
+			fmt.Fprintf(stderr, "blockcheck: -fix -diff: %v\n", err)
+			return 1
+		}
+		if after != nil {
+			out.WriteString(unifiedDiff(moduleRelative(name), before, after))
+		}
+	}
+	io.WriteString(stdout, out.String())
+	return badNames(o, res, 0, stderr)
+}
+
+// moduleRelative names a file relative to the root of its module, the
+// nearest directory above it with a go.mod, in slash form.
+func moduleRelative(name string) string {
+	for dir := filepath.Dir(name); ; {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			if rel, err := filepath.Rel(dir, name); err == nil {
+				return filepath.ToSlash(rel)
+			}
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return filepath.ToSlash(name)
 }
 
 // relNames joins file names, relative to dir where they are inside it.
@@ -217,33 +272,13 @@ func writable(name string) error {
 // it and returns its name, or "" when the file is generated. sum is the
 // SHA-256 of the content analysed.
 func stage(name string, edits []edit, sum string) (string, error) {
-	src, err := os.ReadFile(name)
-	if err != nil {
-		return "", fmt.Errorf("reading %s: %v", name, err)
-	}
-	if err := sameContent(name, src, sum); err != nil {
+	_, formatted, err := fixed(name, edits, sum)
+	if err != nil || formatted == nil {
 		return "", err
 	}
 	info, err := os.Stat(name)
 	if err != nil {
 		return "", err
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.PackageClauseOnly)
-	if err == nil && ast.IsGenerated(f) {
-		return "", nil
-	}
-	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
-	out := slices.Clone(src)
-	for _, e := range edits {
-		if e.start < 0 || e.end > len(out) || e.start > e.end {
-			return "", fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file", name, e.start, e.end, len(src))
-		}
-		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
-	}
-	formatted, err := format.Source(out)
-	if err != nil {
-		return "", fmt.Errorf("%s: the fixes together do not give valid Go (%v); it was left unchanged", name, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".blockcheck-*")
 	if err != nil {
@@ -257,4 +292,37 @@ func stage(name string, edits []edit, sum string) (string, error) {
 		return "", fmt.Errorf("writing %s: %v", name, err)
 	}
 	return tmp.Name(), nil
+}
+
+// fixed returns a file's content and its content with the edits
+// applied and gofmt-formatted, after checking that the file is still
+// the one analysed (sum is the SHA-256 of that content). The fixed
+// content is nil for a generated file, which fixes leave alone.
+func fixed(name string, edits []edit, sum string) (src, out []byte, err error) {
+	src, err = os.ReadFile(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %v", name, err)
+	}
+	if err := sameContent(name, src, sum); err != nil {
+		return nil, nil, err
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.PackageClauseOnly)
+	if err == nil && ast.IsGenerated(f) {
+		return src, nil, nil
+	}
+	edits = slices.Clone(edits)
+	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+	out = slices.Clone(src)
+	for _, e := range edits {
+		if e.start < 0 || e.end > len(out) || e.start > e.end {
+			return nil, nil, fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file", name, e.start, e.end, len(src))
+		}
+		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: the fixes together do not give valid Go (%v); it was left unchanged", name, err)
+	}
+	return src, formatted, nil
 }

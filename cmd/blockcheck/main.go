@@ -9,18 +9,25 @@
 // export data the go command builds and the facts of the packages
 // before (internal/driver): no package's syntax or types outlive its
 // analysis, packages run in parallel as their dependencies finish, and
-// each package's findings and facts are cached ($BLOCKCHECK_CACHE, by
-// default blockcheck under the user cache directory; "off" disables
-// it), so a re-run on unchanged code reads them back.
+// each package's findings and facts are cached ($BLOCKCHECK_CACHE, an
+// absolute path, by default blockcheck under the user cache directory;
+// "off" disables it), so a re-run on unchanged code reads them back.
 //
-// Flags: -fix, -diff, -json and -c as in every golang.org/x/tools
-// analysis driver; -format=sarif, which writes SARIF 2.1.0 for code
-// scanning to standard output; -tags, passed to the go command; and
-// blockcheck's own (-disable, -enable, -tests, -entry, -blocking,
-// -stack, -std; the chan rules are off unless -enable=chan). It also
+// Flags: -fix, which writes the suggested fixes (all files or none,
+// each checked to be the content analysed), and -fix -diff, which
+// prints them as a unified diff for git apply instead; -json and -c as
+// in every golang.org/x/tools analysis driver; -format=sarif, which
+// writes SARIF 2.1.0 for code scanning to standard output; -tags,
+// passed to the go command; -v, which prints each phase on standard
+// error (on a terminal, progress shows by itself after two seconds);
+// and blockcheck's own (-disable, -enable, -tests, -entry, -blocking,
+// -stack, -std; the chan rules are off unless -enable=chan). Flags
+// that conflict or do nothing are errors, and so are names given to
+// -entry and -blocking that no loaded package declares. Text findings
+// go to standard output, errors and notes to standard error. It also
 // runs as a go vet tool:
 //
-//	go vet -vettool=$(command -v blockcheck) ./...
+//	go vet -vettool="$(go env GOPATH)/bin/blockcheck" ./...
 //
 // Exit status: 0 no findings, 3 findings, 1 the packages could not be
 // loaded or analysed, 2 bad flags. With -json and -format=sarif it is

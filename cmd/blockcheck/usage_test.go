@@ -170,3 +170,56 @@ func TestVetBadSetting(t *testing.T) {
 		t.Errorf("go vet output:\n%s", text)
 	}
 }
+
+// TestFixDiffMatchesFix: -fix -diff writes nothing and prints a diff
+// with paths relative to the module root that git apply takes, and
+// that gives exactly what -fix writes.
+func TestFixDiffMatchesFix(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	bin := build(t)
+	copyTree := func() string {
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, os.DirFS("../../analyzer/testdata/src/fixes")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/fixes\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	viaDiff, viaFix := copyTree(), copyTree()
+	before := snapshot(t, viaDiff)
+	// Run from a subdirectory: the paths are still the module root's.
+	sub := filepath.Join(viaDiff, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	diff, stderr, code := runSplit(t, sub, bin, nil, "-fix", "-diff", "-enable=chan", "../...")
+	if code != 0 || !strings.Contains(diff, "--- a/") || strings.Contains(diff, viaDiff) {
+		t.Fatalf("-fix -diff: exit %d\nstdout:\n%s\nstderr:\n%s", code, diff, stderr)
+	}
+	if err := os.Remove(sub); err != nil {
+		t.Fatal(err)
+	}
+	if snapshot(t, viaDiff) != before {
+		t.Fatal("-fix -diff changed the files")
+	}
+	patch := filepath.Join(t.TempDir(), "fix.diff")
+	if err := os.WriteFile(patch, []byte(diff), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	apply := exec.Command("git", "apply", patch)
+	apply.Dir = viaDiff
+	if out, err := apply.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s", err, out)
+	}
+	if _, stderr, code := runSplit(t, viaFix, bin, nil, "-fix", "-enable=chan", "./..."); code == 1 || code == 2 {
+		t.Fatalf("-fix: exit %d\n%s", code, stderr)
+	}
+	strip := func(dir string) string { return strings.ReplaceAll(snapshot(t, dir), dir, "") }
+	if strip(viaDiff) != strip(viaFix) {
+		t.Error("git apply of the -fix -diff output differs from what -fix wrote")
+	}
+}
