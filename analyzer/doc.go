@@ -28,11 +28,21 @@ Entry points:
     implements it) or an *http.Request;
   - the case bodies of for-select event loops;
   - the statements run with a sync.Mutex or sync.RWMutex held;
-  - functions marked //blockcheck:entry, or named by -entry.
+  - functions marked //blockcheck:entry, or named by -entry;
+  - the goroutines and callbacks that main starts (by any of the
+    spawns above) in a long-running program: a package main whose
+    main, or a function of the package that main calls or starts,
+    serves HTTP or gRPC (http.ListenAndServe, http.Serve and their
+    TLS forms, the same methods of *http.Server, (*grpc.Server).Serve)
+    or subscribes to signals (signal.Notify, signal.NotifyContext).
+    Such a goroutine runs as long as the server does, and its path
+    starts at the call that makes main long-running.
 
 main, init, what is written inside them, generated files and (unless
--tests) test files are never entry points. Code reached only from main
-is not reported.
+-tests) test files are never entry points; nor, in a program that does
+its work and returns, are the goroutines main starts. Code reached
+only from main is not reported. A function named main in a package
+other than main is an ordinary function.
 
 Calls are followed when they are static: functions, methods of
 concrete types, method values, and function literals called, deferred

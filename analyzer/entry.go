@@ -24,6 +24,7 @@ const (
 	kindDirective                  // //blockcheck:entry or the -entry flag
 	kindEventLoop                  // the case bodies of a for-select loop
 	kindLock                       // statements run with a mutex held
+	kindMain                       // a goroutine or callback started in main of a long-running program
 )
 
 // root is one entry point: a function body, or (for event loops and
@@ -37,6 +38,10 @@ type root struct {
 	spawnedIn *funcInfo // for spawns, the function with the go statement
 	ext       *types.Func
 	fact      *blockingFact
+	// via is how a kindMain root was started: kindGo, kindErrgroup...
+	via entryKind
+	// server is what makes main long-running, for kindMain roots.
+	server *mainServer
 }
 
 // spawnerKind says whether the function named full starts its argument
@@ -111,32 +116,23 @@ func isPointer(t types.Type) bool {
 }
 
 // describe names the entry point for messages: "HTTP handler
-// (*Server).orders", "goroutine started in Run".
+// (*Server).orders", "the goroutine started in Run".
 func (r *root) describe() string {
 	switch r.kind {
-	case kindGo:
-		if r.fn != nil && r.fn.lit == nil {
-			return "the goroutine " + r.fn.name + " started in " + r.spawnedIn.topName()
-		}
-		return "the goroutine started in " + r.spawnedIn.topName()
-	case kindErrgroup:
-		return "the errgroup goroutine started in " + r.spawnedIn.topName()
-	case kindWaitGroupGo:
-		return "the WaitGroup goroutine started in " + r.spawnedIn.topName()
-	case kindAfterFunc:
-		return "the time.AfterFunc callback set in " + r.spawnedIn.topName()
-	case kindContextAfterFunc:
-		return "the context.AfterFunc callback set in " + r.spawnedIn.topName()
+	case kindGo, kindErrgroup, kindWaitGroupGo, kindAfterFunc, kindContextAfterFunc:
+		return r.spawnDesc(r.kind, r.spawnedIn.topName())
+	case kindMain:
+		return r.spawnDesc(r.via, "main of "+r.server.of)
 	case kindHandler:
-		return "HTTP handler " + r.fn.displayName()
+		return r.fn.kindName("HTTP handler")
 	case kindGRPC:
-		return "gRPC method " + r.fn.displayName()
+		return r.fn.kindName("gRPC method")
 	case kindStream:
-		return "streaming RPC method " + r.fn.displayName()
+		return r.fn.kindName("streaming RPC method")
 	case kindCtx:
 		return r.fn.displayName() + ", which takes a context"
 	case kindDirective:
-		return "entry point " + r.fn.displayName()
+		return r.fn.kindName("entry point")
 	case kindEventLoop:
 		return "a case of the event loop in " + r.fn.topName()
 	case kindLock:
@@ -145,9 +141,38 @@ func (r *root) describe() string {
 	return r.fn.displayName()
 }
 
+// spawnDesc names a goroutine or callback started by a spawn of kind k
+// written in the function named in.
+func (r *root) spawnDesc(k entryKind, in string) string {
+	switch k {
+	case kindErrgroup:
+		return "the errgroup goroutine started in " + in
+	case kindWaitGroupGo:
+		return "the WaitGroup goroutine started in " + in
+	case kindAfterFunc:
+		return "the time.AfterFunc callback set in " + in
+	case kindContextAfterFunc:
+		return "the context.AfterFunc callback set in " + in
+	}
+	if r.fn != nil && r.fn.lit == nil {
+		return "the goroutine " + r.fn.name + " started in " + in
+	}
+	return "the goroutine started in " + in
+}
+
+// kindName is a function named after what it is: "HTTP handler
+// (*Server).orders".
+func (fi *funcInfo) kindName(kind string) string {
+	return kind + " " + fi.displayName()
+}
+
 // entryNote is the Related message at the entry point itself.
 func (r *root) entryNote() string {
-	switch r.kind {
+	k := r.kind
+	if k == kindMain {
+		k = r.via
+	}
+	switch k {
 	case kindGo, kindErrgroup, kindWaitGroupGo:
 		return "goroutine started here"
 	case kindAfterFunc, kindContextAfterFunc:

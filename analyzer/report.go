@@ -128,6 +128,10 @@ func (rp *reporter) walk(r *root) {
 		rp.visited[r.fn] = true
 	}
 	start := &link{pos: r.pos, msg: r.entryNote(), fn: r.fn}
+	if r.server != nil {
+		// The path starts at what makes main long-running.
+		start.prev = &link{pos: r.server.pos, msg: r.server.note()}
+	}
 	queue := []*link{start}
 	for len(queue) > 0 {
 		l := queue[0]
@@ -316,9 +320,14 @@ func (rp *reporter) emitSpawnedExt(r *root, fop *factOp) {
 		return
 	}
 	name := qualifiedName(r.ext)
+	var related []analysis.RelatedInformation
+	if r.server != nil {
+		related = append(related, analysis.RelatedInformation{Pos: r.server.pos, Message: r.server.note()})
+	}
+	related = append(related, analysis.RelatedInformation{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()})
 	rp.s.pass.Report(analysis.Diagnostic{
 		Pos: r.pos, Category: string(fop.Family),
 		Message: fmt.Sprintf("%s runs %s, which blocks in %s and cannot be cancelled: %s", r.describe(), name, fop.What, extAlt(name, fop, false)),
-		Related: []analysis.RelatedInformation{{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()}},
+		Related: related,
 	})
 }
