@@ -42,6 +42,9 @@ type root struct {
 	via entryKind
 	// server is what makes main long-running, for kindMain roots.
 	server *mainServer
+	// byFlag: a kindDirective root named by the entry setting rather
+	// than marked by a directive.
+	byFlag bool
 }
 
 // spawnerKind says whether the function named full starts its argument
@@ -69,7 +72,9 @@ func (s *state) signatureRoots() {
 			continue
 		}
 		if k := s.signatureKind(fi); k != kindNone {
-			s.roots = append(s.roots, &root{kind: k, pos: fi.namePos(), fn: fi})
+			r := &root{kind: k, pos: fi.namePos(), fn: fi}
+			r.byFlag = k == kindDirective && !s.directives.entry[fi.decl]
+			s.roots = append(s.roots, r)
 		}
 	}
 }
@@ -116,7 +121,8 @@ func isPointer(t types.Type) bool {
 }
 
 // describe names the entry point for messages: "HTTP handler
-// (*Server).orders", "the goroutine started in Run".
+// (*Server).orders", "the goroutine started in Run", "HTTP handler
+// (func literal in Routes)".
 func (r *root) describe() string {
 	switch r.kind {
 	case kindGo, kindErrgroup, kindWaitGroupGo, kindAfterFunc, kindContextAfterFunc:
@@ -161,12 +167,18 @@ func (r *root) spawnDesc(k entryKind, in string) string {
 }
 
 // kindName is a function named after what it is: "HTTP handler
-// (*Server).orders".
+// (*Server).orders", and for a literal, whose name is a description of
+// its own, "HTTP handler (func literal in Routes)".
 func (fi *funcInfo) kindName(kind string) string {
-	return kind + " " + fi.displayName()
+	if fi.lit != nil {
+		return kind + " (" + fi.name + ")"
+	}
+	return kind + " " + fi.name
 }
 
-// entryNote is the Related message at the entry point itself.
+// entryNote is the Related message at the entry point itself. It says
+// what the position is, without the word the description may already
+// hold ("entry point").
 func (r *root) entryNote() string {
 	k := r.kind
 	if k == kindMain {
@@ -181,6 +193,11 @@ func (r *root) entryNote() string {
 		return "event loop select"
 	case kindLock:
 		return r.region.lock + " locked here"
+	case kindDirective:
+		if r.byFlag {
+			return "entry point " + r.fn.displayName() + ", named by the entry setting (-entry)"
+		}
+		return "entry point " + r.fn.displayName() + ", marked //blockcheck:entry"
 	}
 	return "entry point: " + r.describe()
 }
