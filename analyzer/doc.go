@@ -230,6 +230,10 @@ HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
 ctx.Done() case that returns; an abandoned result channel with one
 send gets a buffer of one. A context is never invented, and a context
-the function compares with nil is not used.
+the function compares with nil is not used. Messages name the context
+the fix would use, r.Context() in a handler that has no other. Under a
+lock, a fix makes the wait cancellable but cannot move it out of the
+critical section: the message says to release the lock before
+blocking, or at least to take the fix, which keeps the lock.
 */
 package analyzer

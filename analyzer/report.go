@@ -219,6 +219,10 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 	if rp.s.excludedAt(o.pos) || rp.s.directives.suppressed(o.pos, fns) {
 		return
 	}
+	fixes := rp.s.fixes(o, l.fn)
+	// The alternative names the context in scope at the operation, as
+	// its fix does: r.Context() in a handler that has no ctx.
+	alt := withCtx(o.alt, rp.s.ctxText(l.fn, o.pos))
 	category := o.family
 	var msg string
 	switch {
@@ -226,7 +230,6 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = o.msg
 	case r.kind == kindEventLoop:
 		category = EventLoop
-		alt := o.alt
 		if o.family == Chan {
 			alt = "select on it together with the loop's quit channel, or hand it to a goroutine"
 		}
@@ -234,12 +237,19 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 	case r.kind == kindLock:
 		category = Sync
 		msg = fmt.Sprintf("%s while %s is held in %s makes every goroutine that needs the lock wait too: release the lock before blocking", rp.where(o, l, r), r.region.lock, r.fn.topName())
+		if len(fixes) > 0 {
+			// The fix makes the wait cancellable where it is; it cannot
+			// move it out of the critical section.
+			msg += ", or at least " + alt + " (the suggested fix, which keeps the lock)"
+			for i := range fixes {
+				fixes[i].Message += ", keeping the lock"
+			}
+		}
 	default:
 		verb := "ignores cancellation"
 		if o.needsCtx {
 			verb = "can block forever"
 		}
-		alt := o.alt
 		if l.fn != r.fn && r.full() && !l.fn.hasCtx {
 			alt = "pass a context to " + l.fn.displayName() + " and " + alt
 		}
@@ -250,7 +260,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = fmt.Sprintf("%s %s: %s", subject, verb, alt)
 	}
 	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: related}
-	d.SuggestedFixes = rp.s.fixes(o, l.fn)
+	d.SuggestedFixes = fixes
 	rp.s.pass.Report(d)
 }
 
