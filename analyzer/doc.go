@@ -217,7 +217,10 @@ Functions named with -blocking, with the alternative given there.
 //blockcheck:ignore followed by a reason silences the findings on its
 line or the line below; in a function's doc comment, every finding in
 that function and every finding reached through it. An ignore without
-a reason is reported itself.
+a reason is reported itself. A directive is written with no space
+after the slashes, as Go's own are: // blockcheck:ignore and
+// blockcheck:entry are plain comments, and each is reported, in the
+category directive, with how to write it.
 
 # Fixes
 

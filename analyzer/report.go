@@ -68,6 +68,14 @@ func (s *state) report() {
 		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
 			Message: "blockcheck:ignore needs a reason: write //blockcheck:ignore followed by why the finding does not apply"})
 	}
+	for _, d := range s.directives.spaced {
+		if s.excludedAt(d.pos) {
+			continue
+		}
+		name := strings.TrimPrefix(d.reason, "//")
+		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
+			Message: "// " + name + " is not a directive: write " + d.reason + " without a space"})
+	}
 }
 
 // appositive closes a description that opens a clause ("Load, which
