@@ -36,7 +36,8 @@ Entry points:
     TLS forms, the same methods of *http.Server, (*grpc.Server).Serve)
     or subscribes to signals (signal.Notify, signal.NotifyContext).
     Such a goroutine runs as long as the server does, and its path
-    starts at the call that makes main long-running.
+    starts at the call that makes main long-running. A
+    //blockcheck:ignore in main's doc comment silences them all.
 
 main, init, what is written inside them, generated files and (unless
 -tests) test files are never entry points; nor, in a program that does
