@@ -74,7 +74,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		}
 	}()
 	s.directives = parseDirectives(pass.Fset, pass.Files)
-	if len(s.directives.bad) == 0 && !mayBlock(pass, cfg) {
+	if len(s.directives.bad) == 0 && len(s.directives.spaced) == 0 && !mayBlock(pass, cfg) {
 		return nil, nil
 	}
 	for _, f := range pass.Files {

@@ -69,8 +69,8 @@ var catalog = func() map[string]blockingCall {
 
 		// Rate limiters that sleep without a context.
 		"(k8s.io/client-go/util/flowcontrol.RateLimiter).Accept": {Sleep, "use Wait(ctx)", fixNone},
-		"(go.uber.org/ratelimit.Limiter).Take":                   {Sleep, "use a limiter with a Wait(ctx) method, such as golang.org/x/time/rate", fixNone},
-		"(*github.com/juju/ratelimit.Bucket).Wait":               {Sleep, "use a limiter with a Wait(ctx) method, such as golang.org/x/time/rate", fixNone},
+		"(go.uber.org/ratelimit.Limiter).Take":                   {Sleep, "use a limiter whose Wait method takes a context, such as golang.org/x/time/rate", fixNone},
+		"(*github.com/juju/ratelimit.Bucket).Wait":               {Sleep, "use a limiter whose Wait method takes a context, such as golang.org/x/time/rate", fixNone},
 	}
 
 	// net.Lookup*: every one has a context-taking method on net.Resolver.

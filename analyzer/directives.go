@@ -27,6 +27,10 @@ type directives struct {
 	funcs map[*ast.CommentGroup]*directive
 	entry map[*ast.FuncDecl]bool
 	bad   []*directive // ignores without a reason
+	// spaced are comments that would be directives but for a space
+	// after the slashes ("// blockcheck:ignore"), which makes them
+	// plain comments; reason holds the directive's name.
+	spaced []*directive
 }
 
 // parseDirectives reads every directive of the package's files.
@@ -69,6 +73,10 @@ func parseDirectives(fset *token.FileSet, files []*ast.File) *directives {
 					if fd := docs[cg]; fd != nil {
 						d.entry[fd] = true
 					}
+				default:
+					if name := spacedDirective(c.Text); name != "" {
+						d.spaced = append(d.spaced, &directive{pos: c.Pos(), reason: name})
+					}
 				}
 			}
 		}
@@ -81,6 +89,23 @@ func parseDirectives(fset *token.FileSet, files []*ast.File) *directives {
 func hasDirective(text, prefix string) bool {
 	rest, ok := strings.CutPrefix(text, prefix)
 	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// spacedDirective is the directive a comment was meant to be, with
+// white space between the slashes and the directive ("//
+// blockcheck:ignore"), or "".
+func spacedDirective(text string) string {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return ""
+	}
+	rest = "//" + strings.TrimLeft(rest, " \t")
+	for _, prefix := range []string{ignorePrefix, entryPrefix} {
+		if hasDirective(rest, prefix) {
+			return prefix
+		}
+	}
+	return ""
 }
 
 // onFunc is the ignore directive of a function's doc comment, if any.

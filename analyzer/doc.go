@@ -28,11 +28,22 @@ Entry points:
     implements it) or an *http.Request;
   - the case bodies of for-select event loops;
   - the statements run with a sync.Mutex or sync.RWMutex held;
-  - functions marked //blockcheck:entry, or named by -entry.
+  - functions marked //blockcheck:entry, or named by -entry;
+  - the goroutines and callbacks that main starts (by any of the
+    spawns above) in a long-running program: a package main whose
+    main, or a function of the package that main calls or starts,
+    serves HTTP or gRPC (http.ListenAndServe, http.Serve and their
+    TLS forms, the same methods of *http.Server, (*grpc.Server).Serve)
+    or subscribes to signals (signal.Notify, signal.NotifyContext).
+    Such a goroutine runs as long as the server does, and its path
+    starts at the call that makes main long-running. A
+    //blockcheck:ignore in main's doc comment silences them all.
 
 main, init, what is written inside them, generated files and (unless
--tests) test files are never entry points. Code reached only from main
-is not reported.
+-tests) test files are never entry points; nor, in a program that does
+its work and returns, are the goroutines main starts. Code reached
+only from main is not reported. A function named main in a package
+other than main is an ordinary function.
 
 Calls are followed when they are static: functions, methods of
 concrete types, method values, and function literals called, deferred
@@ -207,7 +218,10 @@ Functions named with -blocking, with the alternative given there.
 //blockcheck:ignore followed by a reason silences the findings on its
 line or the line below; in a function's doc comment, every finding in
 that function and every finding reached through it. An ignore without
-a reason is reported itself.
+a reason is reported itself. A directive is written with no space
+after the slashes, as Go's own are: // blockcheck:ignore and
+// blockcheck:entry are plain comments, and each is reported, in the
+category directive, with how to write it.
 
 # Fixes
 
@@ -220,6 +234,10 @@ HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
 ctx.Done() case that returns; an abandoned result channel with one
 send gets a buffer of one. A context is never invented, and a context
-the function compares with nil is not used.
+the function compares with nil is not used. Messages name the context
+the fix would use, r.Context() in a handler that has no other. Under a
+lock, a fix makes the wait cancellable but cannot move it out of the
+critical section: the message says to release the lock before
+blocking, or at least to take the fix, which keeps the lock.
 */
 package analyzer

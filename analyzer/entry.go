@@ -24,6 +24,7 @@ const (
 	kindDirective                  // //blockcheck:entry or the -entry flag
 	kindEventLoop                  // the case bodies of a for-select loop
 	kindLock                       // statements run with a mutex held
+	kindMain                       // a goroutine or callback started in main of a long-running program
 )
 
 // root is one entry point: a function body, or (for event loops and
@@ -37,6 +38,13 @@ type root struct {
 	spawnedIn *funcInfo // for spawns, the function with the go statement
 	ext       *types.Func
 	fact      *blockingFact
+	// via is how a kindMain root was started: kindGo, kindErrgroup...
+	via entryKind
+	// server is what makes main long-running, for kindMain roots.
+	server *mainServer
+	// byFlag: a kindDirective root named by the entry setting rather
+	// than marked by a directive.
+	byFlag bool
 }
 
 // spawnerKind says whether the function named full starts its argument
@@ -64,7 +72,9 @@ func (s *state) signatureRoots() {
 			continue
 		}
 		if k := s.signatureKind(fi); k != kindNone {
-			s.roots = append(s.roots, &root{kind: k, pos: fi.namePos(), fn: fi})
+			r := &root{kind: k, pos: fi.namePos(), fn: fi}
+			r.byFlag = k == kindDirective && !s.directives.entry[fi.decl]
+			s.roots = append(s.roots, r)
 		}
 	}
 }
@@ -111,32 +121,24 @@ func isPointer(t types.Type) bool {
 }
 
 // describe names the entry point for messages: "HTTP handler
-// (*Server).orders", "goroutine started in Run".
+// (*Server).orders", "the goroutine started in Run", "HTTP handler
+// (func literal in Routes)".
 func (r *root) describe() string {
 	switch r.kind {
-	case kindGo:
-		if r.fn != nil && r.fn.lit == nil {
-			return "the goroutine " + r.fn.name + " started in " + r.spawnedIn.topName()
-		}
-		return "the goroutine started in " + r.spawnedIn.topName()
-	case kindErrgroup:
-		return "the errgroup goroutine started in " + r.spawnedIn.topName()
-	case kindWaitGroupGo:
-		return "the WaitGroup goroutine started in " + r.spawnedIn.topName()
-	case kindAfterFunc:
-		return "the time.AfterFunc callback set in " + r.spawnedIn.topName()
-	case kindContextAfterFunc:
-		return "the context.AfterFunc callback set in " + r.spawnedIn.topName()
+	case kindGo, kindErrgroup, kindWaitGroupGo, kindAfterFunc, kindContextAfterFunc:
+		return r.spawnDesc(r.kind, r.spawnedIn.topName())
+	case kindMain:
+		return r.spawnDesc(r.via, "main of "+r.server.of)
 	case kindHandler:
-		return "HTTP handler " + r.fn.displayName()
+		return r.fn.kindName("HTTP handler")
 	case kindGRPC:
-		return "gRPC method " + r.fn.displayName()
+		return r.fn.kindName("gRPC method")
 	case kindStream:
-		return "streaming RPC method " + r.fn.displayName()
+		return r.fn.kindName("streaming RPC method")
 	case kindCtx:
 		return r.fn.displayName() + ", which takes a context"
 	case kindDirective:
-		return "entry point " + r.fn.displayName()
+		return r.fn.kindName("entry point")
 	case kindEventLoop:
 		return "a case of the event loop in " + r.fn.topName()
 	case kindLock:
@@ -145,9 +147,44 @@ func (r *root) describe() string {
 	return r.fn.displayName()
 }
 
-// entryNote is the Related message at the entry point itself.
+// spawnDesc names a goroutine or callback started by a spawn of kind k
+// written in the function named in.
+func (r *root) spawnDesc(k entryKind, in string) string {
+	switch k {
+	case kindErrgroup:
+		return "the errgroup goroutine started in " + in
+	case kindWaitGroupGo:
+		return "the WaitGroup goroutine started in " + in
+	case kindAfterFunc:
+		return "the time.AfterFunc callback set in " + in
+	case kindContextAfterFunc:
+		return "the context.AfterFunc callback set in " + in
+	}
+	if r.fn != nil && r.fn.lit == nil {
+		return "the goroutine " + r.fn.name + " started in " + in
+	}
+	return "the goroutine started in " + in
+}
+
+// kindName is a function named after what it is: "HTTP handler
+// (*Server).orders", and for a literal, whose name is a description of
+// its own, "HTTP handler (func literal in Routes)".
+func (fi *funcInfo) kindName(kind string) string {
+	if fi.lit != nil {
+		return kind + " (" + fi.name + ")"
+	}
+	return kind + " " + fi.name
+}
+
+// entryNote is the Related message at the entry point itself. It says
+// what the position is, without the word the description may already
+// hold ("entry point").
 func (r *root) entryNote() string {
-	switch r.kind {
+	k := r.kind
+	if k == kindMain {
+		k = r.via
+	}
+	switch k {
 	case kindGo, kindErrgroup, kindWaitGroupGo:
 		return "goroutine started here"
 	case kindAfterFunc, kindContextAfterFunc:
@@ -156,6 +193,11 @@ func (r *root) entryNote() string {
 		return "event loop select"
 	case kindLock:
 		return r.region.lock + " locked here"
+	case kindDirective:
+		if r.byFlag {
+			return "entry point " + r.fn.displayName() + ", named by the entry setting (-entry)"
+		}
+		return "entry point " + r.fn.displayName() + ", marked //blockcheck:entry"
 	}
 	return "entry point: " + r.describe()
 }

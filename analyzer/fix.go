@@ -6,6 +6,7 @@ import (
 	"go/printer"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -102,7 +103,35 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	default:
 		return nil
 	}
-	return []analysis.SuggestedFix{{Message: "Use " + strings.TrimPrefix(o.alt, "use "), TextEdits: edits}}
+	return []analysis.SuggestedFix{{Message: "Use " + strings.TrimPrefix(withCtx(o.alt, ctx), "use "), TextEdits: edits}}
+}
+
+// ctxText is the context an alternative names at pos in fi: the one
+// a fix would use ("ctx", "r.Context()"), else the variable that gives
+// fi a context, else "ctx" for a context still to be passed.
+func (s *state) ctxText(fi *funcInfo, pos token.Pos) string {
+	if ctx := s.usableCtx(fi, pos); ctx != "" {
+		return ctx
+	}
+	if v := fi.ctxVar; v != nil {
+		if fi.ctxCall {
+			return v.Name() + ".Context()"
+		}
+		return v.Name()
+	}
+	return "ctx"
+}
+
+// ctxWord is how alternatives name the context: "ctx.Done()",
+// "DialContext(ctx, ...)".
+var ctxWord = regexp.MustCompile(`\bctx\b`)
+
+// withCtx writes the context ctx where an alternative says ctx.
+func withCtx(alt, ctx string) string {
+	if ctx == "ctx" {
+		return alt
+	}
+	return ctxWord.ReplaceAllLiteralString(alt, ctx)
 }
 
 // usableCtx is the text of a context usable at pos in fi ("ctx",

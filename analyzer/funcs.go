@@ -48,7 +48,8 @@ type funcInfo struct {
 	// context to be done (or sets a context.AfterFunc), to interrupt
 	// its own blocking calls by closing what they wait on.
 	watchesCtx bool
-	// excluded: main, init, and what is written inside them; test files
+	// excluded: main, init, and what is written inside them (but for
+	// the goroutines main starts in a long-running program); test files
 	// unless -tests; generated files. Never an entry point.
 	excluded bool
 	ignore   *directive // a //blockcheck:ignore in the doc comment
@@ -132,6 +133,9 @@ type state struct {
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit
 	handoffs  []handoff // result channels passed to named goroutines
+	// mainServer is set in a package main whose main serves or waits
+	// for signals: what main starts is an entry point (mainserver.go).
+	mainServer *mainServer
 }
 
 // collect builds a funcInfo for every function body of the package.
@@ -161,6 +165,7 @@ func (s *state) collect() {
 			s.byObj[obj] = fi
 		}
 	}
+	s.mainServer = s.findMainServer()
 	// Literals are found while walking their enclosing declaration.
 	for _, fi := range s.funcs[:len(s.funcs):len(s.funcs)] {
 		s.walkFunc(fi)

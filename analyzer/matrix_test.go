@@ -70,8 +70,8 @@ func NAME_run(ctx context.Context) { BODY }`, `in the goroutine NAME_run started
 	{"handler", `func NAME(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY }`, `in HTTP handler NAME`, ""},
 	{"servehttp", `type NAME struct{}
 func (NAME) ServeHTTP(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY }`, `in HTTP handler \(NAME\)\.ServeHTTP`, ""},
-	{"handlefunc", `func NAME(mux *http.ServeMux) { mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY }) }`, `in HTTP handler the func literal in NAME`, ""},
-	{"handlerfunc", `var NAME = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY })`, `in HTTP handler the package-level func literal`, ""},
+	{"handlefunc", `func NAME(mux *http.ServeMux) { mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY }) }`, `in HTTP handler \(func literal in NAME\)`, ""},
+	{"handlerfunc", `var NAME = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ctx := r.Context(); _ = ctx; BODY })`, `in HTTP handler \(package-level func literal\)`, ""},
 	{"grpc", `type NAME struct{}
 func (NAME) Get(ctx context.Context, req *Req) (*Resp, error) { BODY; return nil, nil }`, `in gRPC method \(NAME\)\.Get`, ""},
 	{"stream", `type NAME struct{}

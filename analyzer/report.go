@@ -68,6 +68,14 @@ func (s *state) report() {
 		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
 			Message: "blockcheck:ignore needs a reason: write //blockcheck:ignore followed by why the finding does not apply"})
 	}
+	for _, d := range s.directives.spaced {
+		if s.excludedAt(d.pos) {
+			continue
+		}
+		name := strings.TrimPrefix(d.reason, "//")
+		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
+			Message: "// " + name + " is not a directive: write " + d.reason + " without a space"})
+	}
 }
 
 // appositive closes a description that opens a clause ("Load, which
@@ -128,6 +136,10 @@ func (rp *reporter) walk(r *root) {
 		rp.visited[r.fn] = true
 	}
 	start := &link{pos: r.pos, msg: r.entryNote(), fn: r.fn}
+	if r.server != nil {
+		// The path starts at what makes main long-running.
+		start.prev = &link{pos: r.server.pos, msg: r.server.note()}
+	}
 	queue := []*link{start}
 	for len(queue) > 0 {
 		l := queue[0]
@@ -215,6 +227,10 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 	if rp.s.excludedAt(o.pos) || rp.s.directives.suppressed(o.pos, fns) {
 		return
 	}
+	fixes := rp.s.fixes(o, l.fn)
+	// The alternative names the context in scope at the operation, as
+	// its fix does: r.Context() in a handler that has no ctx.
+	alt := withCtx(o.alt, rp.s.ctxText(l.fn, o.pos))
 	category := o.family
 	var msg string
 	switch {
@@ -222,7 +238,6 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = o.msg
 	case r.kind == kindEventLoop:
 		category = EventLoop
-		alt := o.alt
 		if o.family == Chan {
 			alt = "select on it together with the loop's quit channel, or hand it to a goroutine"
 		}
@@ -230,12 +245,19 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 	case r.kind == kindLock:
 		category = Sync
 		msg = fmt.Sprintf("%s while %s is held in %s makes every goroutine that needs the lock wait too: release the lock before blocking", rp.where(o, l, r), r.region.lock, r.fn.topName())
+		if len(fixes) > 0 {
+			// The fix makes the wait cancellable where it is; it cannot
+			// move it out of the critical section.
+			msg += ", or at least " + alt + " (the suggested fix, which keeps the lock)"
+			for i := range fixes {
+				fixes[i].Message += ", keeping the lock"
+			}
+		}
 	default:
 		verb := "ignores cancellation"
 		if o.needsCtx {
 			verb = "can block forever"
 		}
-		alt := o.alt
 		if l.fn != r.fn && r.full() && !l.fn.hasCtx {
 			alt = "pass a context to " + l.fn.displayName() + " and " + alt
 		}
@@ -246,7 +268,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = fmt.Sprintf("%s %s: %s", subject, verb, alt)
 	}
 	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: related}
-	d.SuggestedFixes = rp.s.fixes(o, l.fn)
+	d.SuggestedFixes = fixes
 	rp.s.pass.Report(d)
 }
 
@@ -316,9 +338,14 @@ func (rp *reporter) emitSpawnedExt(r *root, fop *factOp) {
 		return
 	}
 	name := qualifiedName(r.ext)
+	var related []analysis.RelatedInformation
+	if r.server != nil {
+		related = append(related, analysis.RelatedInformation{Pos: r.server.pos, Message: r.server.note()})
+	}
+	related = append(related, analysis.RelatedInformation{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()})
 	rp.s.pass.Report(analysis.Diagnostic{
 		Pos: r.pos, Category: string(fop.Family),
 		Message: fmt.Sprintf("%s runs %s, which blocks in %s and cannot be cancelled: %s", r.describe(), name, fop.What, extAlt(name, fop, false)),
-		Related: []analysis.RelatedInformation{{Pos: r.ext.Pos(), Message: name + " blocks in " + fop.describe()}},
+		Related: related,
 	})
 }

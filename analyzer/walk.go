@@ -60,6 +60,7 @@ type pendingCall struct {
 
 type pendingRoot struct {
 	kind entryKind
+	via  entryKind // for kindMain, the kind of spawn
 	pos  token.Pos
 	in   *funcInfo // the function the spawn is written in
 	lit  *ast.FuncLit
@@ -122,6 +123,11 @@ func (w *walker) walk(fi *funcInfo) {
 			child := s.newLit(n, fi)
 			if k, ok := w.litKind[n]; ok {
 				child.spawn = k
+				if fi.excluded && s.startsInMain(fi) {
+					// A goroutine main of a server starts runs as
+					// long as the server: it is no part of main.
+					child.excluded = false
+				}
 			}
 			child.deferred = w.deferredLits[n]
 			w.walk(child)
@@ -334,11 +340,14 @@ func (w *walker) syncCallOf(fi *funcInfo, call *ast.CallExpr, f ast.Expr) {
 // spawning function. When called is set, expr is the function part of
 // the go statement's call; otherwise it is a function value.
 func (w *walker) spawnTarget(fi *funcInfo, kind entryKind, pos token.Pos, expr ast.Expr, called bool) {
+	pr := pendingRoot{kind: kind, pos: pos, in: fi}
 	if fi.excluded {
-		return
+		if !w.s.startsInMain(fi) {
+			return
+		}
+		pr.kind, pr.via = kindMain, kind
 	}
 	expr = astutil.Unparen(expr)
-	pr := pendingRoot{kind: kind, pos: pos, in: fi}
 	switch e := expr.(type) {
 	case *ast.FuncLit:
 		pr.lit = e
@@ -368,12 +377,16 @@ func (w *walker) finish() {
 		}
 	}
 	for _, pr := range w.pendingRoots {
-		r := &root{kind: pr.kind, pos: pr.pos, spawnedIn: pr.in}
+		r := &root{kind: pr.kind, via: pr.via, pos: pr.pos, spawnedIn: pr.in}
+		spawn := pr.kind
+		if pr.kind == kindMain {
+			r.server, spawn = s.mainServer, pr.via
+		}
 		switch {
 		case pr.lit != nil:
 			r.fn = s.byLit[pr.lit]
 			if r.fn != nil && r.fn.spawn == kindNone {
-				r.fn.spawn = pr.kind
+				r.fn.spawn = spawn
 			}
 			if w.async(pr.lit) {
 				// The goroutine is how its starter makes a blocking

@@ -36,3 +36,22 @@ func noReason(ctx context.Context) {
 func notADirective(ctx context.Context) {
 	time.Sleep(time.Second) //blockcheck:ignored is not the directive // want `time.Sleep in notADirective`
 }
+
+func spacedIgnore(ctx context.Context) {
+	// blockcheck:ignore the space makes this a plain comment // want `^// blockcheck:ignore is not a directive: write //blockcheck:ignore without a space$`
+	time.Sleep(time.Second) // want `time.Sleep in spacedIgnore`
+}
+
+// spacedEntry is no entry point: the space makes its directive a plain
+// comment.
+//
+// blockcheck:entry // want `^// blockcheck:entry is not a directive: write //blockcheck:entry without a space$`
+func spacedEntry() { // want spacedEntry:"blocks"
+	time.Sleep(time.Second)
+}
+
+// blockcheck:ignores in prose, a word longer than the directive, are
+// no hint.
+func prose(ctx context.Context) {
+	time.Sleep(time.Second) // want `time.Sleep in prose`
+}

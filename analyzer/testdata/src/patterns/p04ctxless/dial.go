@@ -70,7 +70,7 @@ func (p *Pool) DialDerived(parent context.Context, addr string) (net.Conn, error
 	ctx, cancel := context.WithTimeout(parent, p.timeout)
 	defer cancel()
 	_ = ctx
-	return net.Dial("tcp", addr) // want `net\.Dial in \(\*Pool\)\.DialDerived, which takes a context, ignores cancellation: use \(&net\.Dialer\{\}\)\.DialContext\(ctx, \.\.\.\)`
+	return net.Dial("tcp", addr) // want `net\.Dial in \(\*Pool\)\.DialDerived, which takes a context, ignores cancellation: use \(&net\.Dialer\{\}\)\.DialContext\(parent, \.\.\.\)`
 }
 
 // ListenCtx is the clean twin.

@@ -109,7 +109,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/export", s.handleExport)
 	mux.HandleFunc("/proxy", s.handleProxy)
 	mux.HandleFunc("/ping", func(w http.ResponseWriter, r *http.Request) {
-		if err := s.db.Ping(); err != nil { // want `\(\*sql\.DB\)\.Ping in HTTP handler the func literal in \(\*Server\)\.Routes,? ignores cancellation: use \(\*sql\.DB\)\.PingContext`
+		if err := s.db.Ping(); err != nil { // want `\(\*sql\.DB\)\.Ping in HTTP handler \(func literal in \(\*Server\)\.Routes\) ignores cancellation: use \(\*sql\.DB\)\.PingContext`
 			http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		}
 	})

@@ -68,7 +68,7 @@ type API struct {
 
 // ServeHTTP takes from the bucket with no way to give up.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	a.rl.Take() // want `\(ratelimit\.Limiter\)\.Take in HTTP handler \(\*API\)\.ServeHTTP,? ignores cancellation: use a limiter with a Wait\(ctx\) method`
+	a.rl.Take() // want `\(ratelimit\.Limiter\)\.Take in HTTP handler \(\*API\)\.ServeHTTP,? ignores cancellation: use a limiter whose Wait method takes a context, such as golang\.org/x/time/rate`
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -1,5 +1,7 @@
 // Command mainsel blocks forever in main: select {} is how a server's
-// main waits, and code reached only from main is not reported.
+// main waits. Main itself is not reported; it serves HTTP (from a
+// goroutine), so the goroutines it starts are entry points, while the
+// one init starts is not.
 package main
 
 import (
@@ -9,7 +11,7 @@ import (
 
 func worker() {
 	for {
-		time.Sleep(time.Second)
+		time.Sleep(time.Second) // want `time\.Sleep in the goroutine worker started in main of an HTTP server`
 	}
 }
 
