@@ -34,8 +34,11 @@ Entry points:
     main, or a function of the package that main calls or starts,
     serves HTTP or gRPC (http.ListenAndServe, http.Serve and their
     TLS forms, the same methods of *http.Server, (*grpc.Server).Serve)
-    or subscribes to signals (signal.Notify, signal.NotifyContext).
-    Such a goroutine runs as long as the server does, and its path
+    or waits for a signal: subscribes to signals (signal.Notify,
+    signal.NotifyContext) and receives from the channel or the
+    context's Done in that same function, not in a goroutine (a CLI
+    that only lets Ctrl-C stop it early ends by itself). Such a
+    goroutine runs as long as the server does, and its path
     starts at the call that makes main long-running. A
     //blockcheck:ignore in main's doc comment silences them all.
 

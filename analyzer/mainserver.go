@@ -79,6 +79,12 @@ func (s *state) findMainServer() *mainServer {
 			}
 			fn = fn.Origin()
 			if of, ok := serveFuncs[fn.FullName()]; ok {
+				if isSignalFunc(fn) && !s.waitsForSignal(fi, n) {
+					// A program that subscribes to signals only to stop
+					// early (a CLI's Ctrl-C) does not run until it is
+					// signalled.
+					return true
+				}
 				found = &mainServer{main: main, pos: pos, what: qualifiedName(fn), of: of}
 				return false
 			}
@@ -105,4 +111,85 @@ func (s *state) startsInMain(fi *funcInfo) bool {
 // long-running.
 func (m *mainServer) note() string {
 	return m.what + " makes main " + m.of + ": the goroutines it starts are entry points"
+}
+
+func isSignalFunc(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == "os/signal"
+}
+
+// waitsForSignal reports whether fi itself waits for the signal that
+// the subscription n delivers: signal.Notify(ch, ...) with a receive
+// from ch, or ctx, stop := signal.NotifyContext(...) with a receive
+// from ctx.Done(), in fi's own statements (not in a goroutine or
+// callback it writes). That wait is what keeps the program running
+// until it is signalled; a subscription whose signal only a goroutine
+// waits for lets a program that ends by itself stop early.
+func (s *state) waitsForSignal(fi *funcInfo, n ast.Node) bool {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var v *types.Var // the channel, or the context
+	done := false    // v is a context, waited for through Done()
+	if len(call.Args) > 0 {
+		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+			if c, ok := s.info.Uses[id].(*types.Var); ok {
+				if _, isChan := c.Type().Underlying().(*types.Chan); isChan {
+					v = c
+				}
+			}
+		}
+	}
+	if v == nil {
+		ast.Inspect(fi.body, func(m ast.Node) bool {
+			as, ok := m.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || len(as.Lhs) == 0 {
+				return v == nil
+			}
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				v = localVar(s.info, id)
+				done = v != nil
+			}
+			return false
+		})
+	}
+	if v == nil {
+		return false
+	}
+	waits := false
+	ast.Inspect(fi.body, func(m ast.Node) bool {
+		if waits {
+			return false
+		}
+		var x ast.Expr
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if m.Op != token.ARROW {
+				return true
+			}
+			x = ast.Unparen(m.X)
+		case *ast.RangeStmt:
+			x = ast.Unparen(m.X)
+		default:
+			return true
+		}
+		if done {
+			c, ok := x.(*ast.CallExpr)
+			if !ok || !isContextDone(s.info, c) {
+				return true
+			}
+			sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			x = ast.Unparen(sel.X)
+		}
+		if id, ok := x.(*ast.Ident); ok && s.info.Uses[id] == v {
+			waits = true
+		}
+		return true
+	})
+	return waits
 }
