@@ -129,13 +129,8 @@ func processModule(ctx context.Context, c *config, m module) (r result, findings
 	r.Packages = len(strings.Fields(string(stdout)))
 
 	t = time.Now()
-	// blockcheck skips _test.go files unless -tests is given; loading
-	// the test variants then only analyses every package twice.
-	cmdline := []string{c.blockcheck, "-json"}
-	if !slices.Contains(c.extra, "-tests") && !slices.ContainsFunc(c.extra, func(a string) bool { return strings.HasPrefix(a, "-test=") }) {
-		cmdline = append(cmdline, "-test=false")
-	}
-	args := append(append(cmdline, c.extra...), "./...")
+	// blockcheck skips _test.go files unless -tests is given.
+	args := append(append([]string{c.blockcheck, "-json"}, c.extra...), "./...")
 	stdout, stderr, err = c.run(ctx, dir, c.env, args...)
 	r.Phases.Analyse = secs(t)
 	r.DriverExit = exitCode(err)
@@ -195,7 +190,7 @@ func (c *config) applyFixes(ctx context.Context, dir string, r *result) {
 		r.FixError = err.Error()
 		return
 	}
-	args := append([]string{c.blockcheck, "-fix", "-test=false"}, c.extra...)
+	args := append([]string{c.blockcheck, "-fix"}, c.extra...)
 	if _, stderr, err := c.run(ctx, scratch, c.env, append(args, "./...")...); exitCode(err) != 0 && exitCode(err) != 3 {
 		r.FixError = fmt.Sprintf("blockcheck -fix: %v\n%s", err, tail(stderr))
 		return
