@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,6 +68,24 @@ type edit struct {
 // and its test variant report the same finding), per file, and skips a
 // fix any of whose edits overlaps an edit already taken.
 func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
+	// Every start an edit may have, per file, for the overlap queries.
+	starts := map[string][]int{}
+	for _, p := range pkgs {
+		for _, a := range p.Analyzers {
+			for _, d := range a.Diagnostics {
+				if len(d.SuggestedFixes) > 0 {
+					for _, e := range d.SuggestedFixes[0].Edits {
+						starts[e.Filename] = append(starts[e.Filename], e.Start)
+					}
+				}
+			}
+		}
+	}
+	taken := map[string]*takenEdits{}
+	for name, s := range starts {
+		taken[name] = newTakenEdits(s)
+	}
+
 	files := map[string][]edit{}
 	seen := map[string]bool{}
 	var skipped []string
@@ -82,12 +101,13 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 					continue
 				}
 				seen[key] = true
-				if conflict(files, fix.Edits) {
+				if conflict(taken, fix.Edits) {
 					skipped = append(skipped, fmt.Sprintf("%s: fix %q overlaps another fix and was not applied; run -fix again", d.Posn, fix.Message))
 					continue
 				}
 				for _, e := range fix.Edits {
 					files[e.Filename] = append(files[e.Filename], edit{e.Start, e.End, e.New})
+					taken[e.Filename].add(e.Start, e.End)
 				}
 			}
 		}
@@ -95,17 +115,60 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 	return files, skipped
 }
 
-func conflict(files map[string][]edit, edits []sarif.TextEdit) bool {
+// conflict reports whether an edit overlaps one already taken in its
+// file. Two insertions at one point conflict too: their order would be
+// a guess.
+func conflict(taken map[string]*takenEdits, edits []sarif.TextEdit) bool {
 	for _, e := range edits {
-		for _, o := range files[e.Filename] {
-			// Two insertions at one point conflict too: their order
-			// would be a guess.
-			if e.Start < o.end && o.start < e.End || e.Start == o.start {
-				return true
-			}
+		if taken[e.Filename].overlaps(e.Start, e.End) {
+			return true
 		}
 	}
 	return false
+}
+
+// takenEdits are the edits of one file taken so far, kept so that
+// whether a new edit overlaps one of them is found in logarithmic
+// time: a Fenwick tree, over every start an edit of the file may have,
+// of the furthest end of the edits taken that start there or before.
+type takenEdits struct {
+	starts []int        // sorted, distinct
+	maxEnd []int        // the Fenwick tree, 1-based
+	at     map[int]bool // the starts taken
+}
+
+func newTakenEdits(starts []int) *takenEdits {
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	t := &takenEdits{starts: starts, maxEnd: make([]int, len(starts)+1), at: map[int]bool{}}
+	for i := range t.maxEnd {
+		t.maxEnd[i] = math.MinInt
+	}
+	return t
+}
+
+// add takes the edit of bytes [start, end); start is one of t's starts.
+func (t *takenEdits) add(start, end int) {
+	i, _ := slices.BinarySearch(t.starts, start)
+	for i++; i < len(t.maxEnd); i += i & -i {
+		t.maxEnd[i] = max(t.maxEnd[i], end)
+	}
+	t.at[start] = true
+}
+
+// overlaps reports whether an edit of bytes [start, end) overlaps an
+// edit taken, or starts where one does.
+func (t *takenEdits) overlaps(start, end int) bool {
+	if t.at[start] {
+		return true
+	}
+	// The furthest end among the edits taken that start before end.
+	k, _ := slices.BinarySearch(t.starts, end)
+	furthest := math.MinInt
+	for i := k; i > 0; i -= i & -i {
+		furthest = max(furthest, t.maxEnd[i])
+	}
+	return furthest > start
 }
 
 // applyEdits writes every edited file, all or none, and returns how

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,40 @@ func TestCollectEditsRefusesOverlaps(t *testing.T) {
 	files, skipped := collectEdits(pkgs)
 	if len(files["f.go"]) != 2 || len(skipped) != 1 || !strings.Contains(skipped[0], "f.go:1:3") {
 		t.Errorf("edits %v, skipped %q", files, skipped)
+	}
+}
+
+// TestTakenEdits: the overlap index answers as a scan of every edit
+// taken would, insertions and edits sharing a start included.
+func TestTakenEdits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		type span struct{ start, end int }
+		var all []span
+		for range 1 + rng.IntN(40) {
+			start := rng.IntN(50)
+			all = append(all, span{start, start + rng.IntN(6)})
+		}
+		var starts []int
+		for _, s := range all {
+			starts = append(starts, s.start)
+		}
+		idx := newTakenEdits(starts)
+		var taken []span
+		for _, e := range all {
+			want := false
+			for _, o := range taken {
+				if e.start < o.end && o.start < e.end || e.start == o.start {
+					want = true
+				}
+			}
+			if got := idx.overlaps(e.start, e.end); got != want {
+				t.Fatalf("edit %v against %v: overlaps %v, want %v", e, taken, got, want)
+			}
+			if !want || rng.IntN(4) == 0 { // now and then take a conflicting one too
+				taken = append(taken, e)
+				idx.add(e.start, e.end)
+			}
+		}
 	}
 }
