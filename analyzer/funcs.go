@@ -132,6 +132,8 @@ type state struct {
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit
 	handoffs  []handoff // result channels passed to named goroutines
+	// index holds what is looked up per finding (index.go).
+	index *index
 }
 
 // collect builds a funcInfo for every function body of the package.
