@@ -81,6 +81,10 @@ type region struct {
 	// exits are stretches of an event loop's case body that end the
 	// loop: what blocks there stalls nothing.
 	exits [][2]token.Pos
+	// exitSpans are the exits merged, for lookups; exitsOf is how
+	// many of them it holds.
+	exitSpans spans
+	exitsOf   int
 	// serves are the channels the event loop's other cases wait on.
 	serves []string
 }
@@ -92,12 +96,13 @@ func (r *region) contains(pos token.Pos) bool {
 	if pos < r.start || pos >= r.end {
 		return false
 	}
-	for _, e := range r.exits {
-		if e[0] <= pos && pos < e[1] {
-			return false
-		}
+	if len(r.exits) == 0 {
+		return true
 	}
-	return true
+	if r.exitSpans == nil || r.exitsOf != len(r.exits) {
+		r.exitSpans, r.exitsOf = mergeSpans(r.exits), len(r.exits)
+	}
+	return !r.exitSpans.contain(pos)
 }
 
 // state is the analysis of one package.

@@ -27,6 +27,8 @@ type index struct {
 	freeNames   map[freeKey]*freeNames              // per scope and base name
 	children    map[*types.Scope][]*types.Scope     // sorted by position; nil if they overlap
 	imports     map[*ast.File]map[string]string     // per file: package path -> name
+	nilCtx      spans                               // state.nilCtx, merged
+	nilCtxOf    int                                 // how many of state.nilCtx it holds
 }
 
 type source struct {
@@ -313,4 +315,37 @@ func (s *state) importNames(file *ast.File) map[string]string {
 	}
 	x.imports[file] = names
 	return names
+}
+
+// spans are disjoint half-open stretches [start, end) of positions,
+// sorted: a position is looked up in them by binary search.
+type spans [][2]token.Pos
+
+// mergeSpans sorts stretches and merges those that overlap: a position
+// is in the result when it is in one of them.
+func mergeSpans(in [][2]token.Pos) spans {
+	out := make(spans, 0, len(in))
+	for _, r := range in {
+		if r[0] < r[1] {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]token.Pos) int { return cmp.Compare(a[0], b[0]) })
+	merged := out[:0]
+	for _, r := range out {
+		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// contain reports whether pos is in one of the stretches.
+func (sp spans) contain(pos token.Pos) bool {
+	i, _ := slices.BinarySearchFunc(sp, pos, func(r [2]token.Pos, p token.Pos) int {
+		return cmp.Or(cmp.Compare(r[0], p), -1)
+	})
+	return i > 0 && pos < sp[i-1][1]
 }

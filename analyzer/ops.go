@@ -178,12 +178,11 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // inNilCtx reports whether pos is in a branch where the context was
 // found nil.
 func (s *state) inNilCtx(pos token.Pos) bool {
-	for _, r := range s.nilCtx {
-		if r[0] <= pos && pos < r[1] {
-			return true
-		}
+	x := s.idx()
+	if x.nilCtx == nil || x.nilCtxOf != len(s.nilCtx) {
+		x.nilCtx, x.nilCtxOf = mergeSpans(s.nilCtx), len(s.nilCtx)
 	}
-	return false
+	return x.nilCtx.contain(pos)
 }
 
 // isSignalValue reports whether a sent value carries no information: a
