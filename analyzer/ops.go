@@ -235,19 +235,21 @@ func commChan(comm ast.Stmt) string {
 // waits, it serves them itself, so nothing is stalled.
 func (r *region) servedBy(n ast.Node) bool {
 	sel, ok := n.(*ast.SelectStmt)
-	if !ok || r.kind != kindEventLoop || len(r.serves) == 0 {
+	if !ok || r.kind != kindEventLoop {
+		return false
+	}
+	want, _ := r.serves("")
+	if want == 0 {
 		return false
 	}
 	has := map[string]bool{}
 	for _, c := range sel.Body.List {
-		has[commChan(c.(*ast.CommClause).Comm)] = true
-	}
-	for _, ch := range r.serves {
-		if !has[ch] {
-			return false
+		ch := commChan(c.(*ast.CommClause).Comm)
+		if _, in := r.serves(ch); in {
+			has[ch] = true
 		}
 	}
-	return true
+	return len(has) == want
 }
 
 // watchesCtx reports whether a goroutine literal waits for a context
@@ -352,18 +354,21 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 			// polls its cases between work it does anyway.
 			continue
 		}
+		cases := &loopCases{count: map[string]int{}}
 		for _, c := range sel.Body.List {
+			ch := commChan(c.(*ast.CommClause).Comm)
+			cases.chans = append(cases.chans, ch)
+			if ch != "" {
+				cases.count[ch]++
+			}
+		}
+		for i, c := range sel.Body.List {
 			body := c.(*ast.CommClause).Body
 			if len(body) == 0 {
 				continue
 			}
-			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()}
+			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End(), cases: cases, self: i}
 			r.exits = w.exitPaths(c.(*ast.CommClause), loop)
-			for _, o := range sel.Body.List {
-				if ch := commChan(o.(*ast.CommClause).Comm); o != c && ch != "" {
-					r.serves = append(r.serves, ch)
-				}
-			}
 			fi.regions = append(fi.regions, r)
 		}
 	}
