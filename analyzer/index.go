@@ -27,6 +27,9 @@ type index struct {
 	freeNames   map[freeKey]*freeNames              // per scope and base name
 	children    map[*types.Scope][]*types.Scope     // sorted by position; nil if they overlap
 	imports     map[*ast.File]map[string]string     // per file: package path -> name
+	facts       map[*types.Func]*blockingFact       // other packages' functions: what they block in
+	condReads   map[*funcInfo]*condReading          // what each function reads that wakes a Cond
+	drains      map[*types.Var]*drains              // how each channel field is drained (mailbox.go)
 	nilCtx      spans                               // state.nilCtx, merged
 	nilCtxOf    int                                 // how many of state.nilCtx it holds
 }
@@ -48,6 +51,8 @@ func (s *state) idx() *index {
 			freeNames:   map[freeKey]*freeNames{},
 			children:    map[*types.Scope][]*types.Scope{},
 			imports:     map[*ast.File]map[string]string{},
+			facts:       map[*types.Func]*blockingFact{},
+			condReads:   map[*funcInfo]*condReading{},
 		}
 	}
 	return s.index

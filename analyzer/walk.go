@@ -304,6 +304,18 @@ func (s *state) importFact(fn *types.Func) *blockingFact {
 	if fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
 		return nil
 	}
+	x := s.idx()
+	fact, ok := x.facts[fn]
+	if !ok {
+		fact = s.readFact(fn)
+		x.facts[fn] = fact
+	}
+	return fact
+}
+
+// readFact is importFact, without its memory: asking the driver for a
+// fact can cost a search through the other package.
+func (s *state) readFact(fn *types.Func) *blockingFact {
 	var fact blockingFact
 	if !s.pass.ImportObjectFact(fn, &fact) {
 		return nil
