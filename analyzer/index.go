@@ -30,6 +30,7 @@ type index struct {
 	facts       map[*types.Func]*blockingFact       // other packages' functions: what they block in
 	condReads   map[*funcInfo]*condReading          // what each function reads that wakes a Cond
 	drains      map[*types.Var]*drains              // how each channel field is drained (mailbox.go)
+	chainEnds   map[famKey]*funcInfo                // per function and family: where its chain of steps ends
 	nilCtx      spans                               // state.nilCtx, merged
 	nilCtxOf    int                                 // how many of state.nilCtx it holds
 }
