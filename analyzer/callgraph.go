@@ -101,6 +101,7 @@ func (s *state) exportFacts() {
 func (s *state) factOp(fi *funcInfo, fam Family) factOp {
 	var via []string
 	for {
+		countWork(1)
 		st := fi.best[fam]
 		switch {
 		case st.op != nil:
@@ -134,6 +135,7 @@ func (s *state) chainEnd(fi *funcInfo, fam Family) *funcInfo {
 	var path []*funcInfo
 	end := fi
 	for {
+		countWork(1)
 		if e := x.chainEnds[famKey{end, fam}]; e != nil {
 			end = e
 			break

@@ -62,7 +62,7 @@ func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var]*condClos
 			}
 			var conds, flags []*types.Var
 			cancels := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
+			inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.CallExpr:
 					if fn := staticCallee(info, n); fn != nil && fn.FullName() == "(*sync.Cond).Broadcast" {
@@ -147,7 +147,7 @@ func (s *state) condReads(fi *funcInfo) *condReading {
 		return r
 	}
 	r := &condReading{fields: map[*types.Var]bool{}}
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	inspect(fi.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			if fv := fieldOf(s.info, n); fv != nil {

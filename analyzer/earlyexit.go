@@ -60,7 +60,7 @@ func mayBlock(pass *analysis.Pass, cfg *Config) bool {
 			break
 		}
 		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
 				found = true

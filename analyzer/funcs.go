@@ -262,7 +262,7 @@ func (s *state) collect() {
 			if !ok || gd.Tok != token.VAR {
 				continue
 			}
-			ast.Inspect(gd, func(n ast.Node) bool {
+			inspect(gd, func(n ast.Node) bool {
 				lit, ok := n.(*ast.FuncLit)
 				if !ok {
 					return true

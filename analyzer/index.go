@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -86,7 +87,7 @@ func (s *state) pathTo(fi *funcInfo, target ast.Node) []ast.Node {
 	if parents == nil {
 		parents = map[ast.Node]ast.Node{}
 		var stack []ast.Node
-		ast.Inspect(top.body, func(n ast.Node) bool {
+		inspect(top.body, func(n ast.Node) bool {
 			if n == nil {
 				stack = stack[:len(stack)-1]
 				return true
@@ -116,7 +117,7 @@ func (s *state) comparedWithNil(fi *funcInfo, v *types.Var) bool {
 	compared := s.idx().nilCompared[top]
 	if compared == nil {
 		compared = map[types.Object]bool{}
-		ast.Inspect(top.body, func(n ast.Node) bool {
+		inspect(top.body, func(n ast.Node) bool {
 			b, ok := n.(*ast.BinaryExpr)
 			if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
 				return true
@@ -140,7 +141,7 @@ func (s *state) hasGoto(fn ast.Node) bool {
 	x := s.idx()
 	found, ok := x.gotos[fn]
 	if !ok {
-		ast.Inspect(fn, func(n ast.Node) bool {
+		inspect(fn, func(n ast.Node) bool {
 			if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
 				found = true
 			}
@@ -169,6 +170,7 @@ func (s *state) sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
 		}
 		counts := s.idx().sleeps[path[i+1]]
 		if counts == nil {
+			countWork(len(list))
 			counts = make(map[ast.Stmt]int, len(list))
 			n := 0
 			for _, st := range list {
@@ -223,6 +225,7 @@ func (s *state) freeName(scope *types.Scope, pos token.Pos, base string, skip in
 		s.index.freeNames[key] = fn
 	}
 	for len(fn.names) <= skip {
+		countWork(1)
 		name := nameOf(fn.next)
 		fn.next++
 		if _, obj := scope.LookupParent(name, pos); obj == nil && scope.Lookup(name) == nil {
@@ -240,6 +243,7 @@ func (s *state) innermost(scope *types.Scope, pos token.Pos) *types.Scope {
 		return nil
 	}
 	for {
+		countWork(1)
 		kids, ok := s.idx().children[scope]
 		if !ok {
 			kids = make([]*types.Scope, scope.NumChildren())
@@ -258,6 +262,7 @@ func (s *state) innermost(scope *types.Scope, pos token.Pos) *types.Scope {
 		var next *types.Scope
 		if kids == nil {
 			for i := range scope.NumChildren() {
+				countWork(1)
 				if c := scope.Child(i); c.Contains(pos) {
 					next = c
 					break
@@ -350,8 +355,40 @@ func mergeSpans(in [][2]token.Pos) spans {
 
 // contain reports whether pos is in one of the stretches.
 func (sp spans) contain(pos token.Pos) bool {
+	countWork(1)
 	i, _ := slices.BinarySearchFunc(sp, pos, func(r [2]token.Pos, p token.Pos) int {
 		return cmp.Or(cmp.Compare(r[0], p), -1)
 	})
 	return i > 0 && pos < sp[i-1][1]
+}
+
+// workCount counts the steps of the analysis while a test asks for it: the
+// syntax nodes it looks at (every walk over syntax goes through
+// inspect), and the entries it examines where it looks things up per
+// finding. The count, unlike time, says for sure whether the work
+// grows in step with the package or faster.
+var workCount struct {
+	on atomic.Bool
+	n  atomic.Int64
+}
+
+// countWork counts n steps of work.
+func countWork(n int) {
+	if workCount.on.Load() {
+		workCount.n.Add(int64(n))
+	}
+}
+
+// inspect is ast.Inspect, its nodes counted as work.
+func inspect(root ast.Node, f func(ast.Node) bool) {
+	if !workCount.on.Load() {
+		ast.Inspect(root, f)
+		return
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n != nil {
+			workCount.n.Add(1)
+		}
+		return f(n)
+	})
 }

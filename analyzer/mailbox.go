@@ -94,7 +94,7 @@ func (s *state) drainsOf() map[*types.Var]*drains {
 	}
 	for _, f := range s.pass.Files {
 		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			if n == nil {
 				stack = stack[:len(stack)-1]
 				return true
@@ -176,7 +176,7 @@ func drainRecv(stack []ast.Node, u *ast.UnaryExpr) bool {
 func (s *state) cpuOnly(body []ast.Stmt, seen map[*types.Func]bool) bool {
 	ok := true
 	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
+		inspect(st, func(n ast.Node) bool {
 			if !ok {
 				return false
 			}
@@ -257,7 +257,7 @@ func (s *state) localLits() map[*types.Var]*ast.FuncLit {
 	lits := map[*types.Var]*ast.FuncLit{}
 	reassigned := map[*types.Var]bool{}
 	for _, f := range s.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {

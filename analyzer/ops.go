@@ -200,6 +200,7 @@ func isSignalValue(info *types.Info, v ast.Expr) bool {
 // where the stopper sends and then waits for the loop's answer.
 func (w *walker) replies(s *ast.SendStmt) bool {
 	ch := types.ExprString(s.Chan)
+	countWork(len(w.received))
 	for _, r := range w.received {
 		if r.ch == ch && r.start <= s.Pos() && s.End() <= r.end {
 			return true
@@ -256,7 +257,7 @@ func (r *region) servedBy(n ast.Node) bool {
 // to be done: its starter interrupts its own blocking calls that way.
 func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
 	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	inspect(lit.Body, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectStmt); ok {
 			for _, c := range sel.Body.List {
 				if u, ok := commOp(c.(*ast.CommClause).Comm).(*ast.UnaryExpr); ok && isContextDone(w.s.info, astutil.Unparen(u.X)) {
@@ -273,7 +274,7 @@ func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
 // channel its starter made and waits for in a select with a way out.
 func (w *walker) async(lit *ast.FuncLit) bool {
 	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	inspect(lit.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -298,7 +299,7 @@ func (w *walker) condLoop(loop *ast.ForStmt) {
 		return
 	}
 	guarded := false
-	ast.Inspect(loop.Cond, func(n ast.Node) bool {
+	inspect(loop.Cond, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && (isStopName(id.Name) || strings.Contains(strings.ToLower(id.Name), "closed")) {
 			guarded = true
 		}
@@ -329,7 +330,7 @@ func (w *walker) stopGuard(ifs *ast.IfStmt) {
 	if !ok || len(call.Args) != 0 || !strings.EqualFold(chanName(call.Fun), "stop") {
 		return
 	}
-	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+	inspect(ifs.Body, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			w.skip[u] = true
 		}
@@ -448,7 +449,7 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 	scan:
 		for _, next := range list[i+1:] {
 			found := token.NoPos
-			ast.Inspect(next, func(n ast.Node) bool {
+			inspect(next, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.DeferStmt:
 					return false
@@ -817,6 +818,7 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	if w.s.releases[u] {
 		return // giving back a token taken before the work was handed over
 	}
+	countWork(len(w.nonEmpty))
 	for _, g := range w.nonEmpty {
 		if g.ch == types.ExprString(x) && g.start <= u.Pos() && u.End() <= g.end {
 			return // len(ch) > 0 said a value is there

@@ -143,6 +143,7 @@ func (rp *reporter) walk(r *root) {
 			// written there counts, and a function may have many.
 			ops, calls = l.fn.opsIn(reg.start, reg.end), l.fn.callsIn(reg.start, reg.end)
 		}
+		countWork(len(ops) + len(calls))
 		for _, o := range ops {
 			if r.kind == kindLock && o.releasesLock {
 				continue

@@ -96,7 +96,7 @@ func (s *state) walkFunc(fi *funcInfo) {
 		cmdVar:       map[*types.Var]cmdUse{},
 		reqVar:       map[*types.Var]*ast.CallExpr{},
 	}
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	inspect(fi.body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if fn := staticCallee(s.info, call); fn != nil && fn.FullName() == "(*sync.Cond).Broadcast" {
 				w.broadcasts = true
@@ -123,7 +123,7 @@ func (w *walker) walk(fi *funcInfo) {
 	// guards, not every one of the declaration.
 	type frame struct{ received, nonEmpty int }
 	var frames []frame
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	inspect(fi.body, func(n ast.Node) bool {
 		if n == nil {
 			f := frames[len(frames)-1]
 			frames = frames[:len(frames)-1]
