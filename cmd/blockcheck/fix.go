@@ -207,6 +207,39 @@ func applyEdits(files map[string][]edit) (int, error) {
 	return len(ready), nil
 }
 
+// applyAll applies edits, sorted from the last to the first, to src.
+// Each edit is applied to the result of those after it, so it must
+// stay within that result.
+func applyAll(src []byte, edits []edit) ([]byte, error) {
+	size, apart := len(src), true
+	for i, e := range edits {
+		if e.start < 0 || e.end > size || e.start > e.end {
+			return nil, fmt.Errorf("a fix edits bytes %d-%d of a %d-byte file: the file changed since it was analysed", e.start, e.end, len(src))
+		}
+		size += len(e.text) - (e.end - e.start)
+		apart = apart && (i == 0 || e.end <= edits[i-1].start)
+	}
+	if !apart {
+		// Edits that overlap: each on the result of the others.
+		out := slices.Clone(src)
+		for _, e := range edits {
+			out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+		}
+		return out, nil
+	}
+	// Edits apart from each other, as -fix takes them: the result is
+	// written in one pass, from the first edit to the last, instead of
+	// moving the rest of the file at every edit.
+	out := make([]byte, 0, size)
+	at := 0
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		out = append(append(out, src[at:e.start]...), e.text...)
+		at = e.end
+	}
+	return append(out, src[at:]...), nil
+}
+
 // stage writes the fixed content of one file to a temporary file beside
 // it and returns its name, or "" when the file is generated.
 func stage(name string, edits []edit) (string, error) {
@@ -224,12 +257,9 @@ func stage(name string, edits []edit) (string, error) {
 		return "", nil
 	}
 	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
-	out := slices.Clone(src)
-	for _, e := range edits {
-		if e.start < 0 || e.end > len(out) || e.start > e.end {
-			return "", fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file: the file changed since it was analysed", name, e.start, e.end, len(src))
-		}
-		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+	out, err := applyAll(src, edits)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
 	}
 	formatted, err := format.Source(out)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +94,37 @@ func TestTakenEdits(t *testing.T) {
 				taken = append(taken, e)
 				idx.add(e.start, e.end)
 			}
+		}
+	}
+}
+
+// TestApplyAll: applying the edits in one pass gives what applying them
+// one by one from the last gives, edits that overlap or share a start
+// included, and refuses the same edits.
+func TestApplyAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		src := []byte(strings.Repeat("abcdefghij", 1+rng.IntN(4)))
+		var edits []edit
+		for range rng.IntN(6) {
+			start := rng.IntN(len(src) + 3)
+			edits = append(edits, edit{start, start + rng.IntN(5) - 1, strings.Repeat("X", rng.IntN(3))})
+		}
+		slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+		want, wantErr := slices.Clone(src), false
+		for _, e := range edits {
+			if e.start < 0 || e.end > len(want) || e.start > e.end {
+				wantErr = true
+				break
+			}
+			want = append(want[:e.start], append([]byte(e.text), want[e.end:]...)...)
+		}
+		got, err := applyAll(src, edits)
+		switch {
+		case (err != nil) != wantErr:
+			t.Fatalf("edits %v on %q: error %v, want error %v", edits, src, err, wantErr)
+		case err == nil && string(got) != string(want):
+			t.Fatalf("edits %v on %q: %q, want %q", edits, src, got, want)
 		}
 	}
 }
