@@ -141,12 +141,16 @@ func (s *state) excludedAt(pos token.Pos) bool {
 	if tf == nil {
 		return true
 	}
-	for _, f := range s.pass.Files {
-		if s.excludedFile[f] && s.pass.Fset.File(f.Pos()) == tf {
-			return true
+	x := s.idx()
+	if x.excluded == nil {
+		x.excluded = map[*token.File]bool{}
+		for _, f := range s.pass.Files {
+			if s.excludedFile[f] {
+				x.excluded[s.pass.Fset.File(f.Pos())] = true
+			}
 		}
 	}
-	return false
+	return x.excluded[tf]
 }
 
 // extractDoc returns the text of the "# Analyzer name" section of a

@@ -94,15 +94,25 @@ func (s *state) exportFacts() {
 	}
 }
 
-// factOp follows fi's chosen steps for fam down to the operation.
+// factOp follows fi's chosen steps for fam down to the operation. Only
+// the first steps are named (clip keeps maxVia-1 of them), so the walk
+// names those and jumps to the chain's end, which is found once per
+// function and family however many functions share it.
 func (s *state) factOp(fi *funcInfo, fam Family) factOp {
 	var via []string
 	for {
+		countWork(1)
 		st := fi.best[fam]
 		switch {
 		case st.op != nil:
 			return factOp{Family: fam, What: st.op.what, Alt: st.op.alt, Where: s.where(st.op.pos), Via: clip(via)}
 		case st.call.callee != nil:
+			if len(via) > maxVia {
+				// via will be clipped whatever follows: only the
+				// chain's last step matters now.
+				fi = s.chainEnd(fi, fam)
+				continue
+			}
 			fi = st.call.callee
 			via = append(via, fi.name)
 		default:
@@ -111,6 +121,42 @@ func (s *state) factOp(fi *funcInfo, fam Family) factOp {
 			return factOp{Family: fam, What: ext.What, Alt: ext.Alt, Where: ext.Where, Via: clip(append(via, ext.Via...))}
 		}
 	}
+}
+
+// chainEnd is the last function of fi's chain of chosen steps for fam:
+// the one whose step is the operation itself, or a call into another
+// package. Steps get closer to the operation at each call, so chains
+// have no cycles; every function on the way remembers the end.
+func (s *state) chainEnd(fi *funcInfo, fam Family) *funcInfo {
+	x := s.idx()
+	if x.chainEnds == nil {
+		x.chainEnds = map[famKey]*funcInfo{}
+	}
+	var path []*funcInfo
+	end := fi
+	for {
+		countWork(1)
+		if e := x.chainEnds[famKey{end, fam}]; e != nil {
+			end = e
+			break
+		}
+		st := end.best[fam]
+		if st.op != nil || st.call.callee == nil {
+			break
+		}
+		path = append(path, end)
+		end = st.call.callee
+	}
+	for _, f := range path {
+		x.chainEnds[famKey{f, fam}] = end
+	}
+	return end
+}
+
+// famKey is a function and a rule family.
+type famKey struct {
+	fi  *funcInfo
+	fam Family
 }
 
 func clip(via []string) []string {

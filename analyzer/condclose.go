@@ -3,7 +3,6 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -63,7 +62,7 @@ func scanCondClose(info *types.Info, files []*ast.File) map[*types.Var]*condClos
 			}
 			var conds, flags []*types.Var
 			cancels := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
+			inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.CallExpr:
 					if fn := staticCallee(info, n); fn != nil && fn.FullName() == "(*sync.Cond).Broadcast" {
@@ -119,19 +118,48 @@ func (s *state) closableWait(fi *funcInfo, call *ast.CallExpr) bool {
 	if cc == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	reads := s.condReads(fi)
+	if cc.cancels && reads.ctxErr {
+		return true
+	}
+	if fi.hasCtx {
+		return false
+	}
+	for _, f := range cc.flags {
+		if reads.fields[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// condReading is what a function body reads that can wake a Cond.Wait:
+// struct fields, and whether it checks a context's Err.
+type condReading struct {
+	fields map[*types.Var]bool
+	ctxErr bool
+}
+
+// condReads is what fi's body reads, found once per function.
+func (s *state) condReads(fi *funcInfo) *condReading {
+	x := s.idx()
+	if r := x.condReads[fi]; r != nil {
+		return r
+	}
+	r := &condReading{fields: map[*types.Var]bool{}}
+	inspect(fi.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if fv := fieldOf(s.info, n); fv != nil && !fi.hasCtx {
-				found = slices.Contains(cc.flags, fv)
+			if fv := fieldOf(s.info, n); fv != nil {
+				r.fields[fv] = true
 			}
 		case *ast.CallExpr:
-			if fn := staticCallee(s.info, n); fn != nil && cc.cancels && fn.FullName() == "(context.Context).Err" {
-				found = true
+			if fn := staticCallee(s.info, n); fn != nil && fn.FullName() == "(context.Context).Err" {
+				r.ctxErr = true
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	x.condReads[fi] = r
+	return r
 }

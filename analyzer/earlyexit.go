@@ -60,7 +60,7 @@ func mayBlock(pass *analysis.Pass, cfg *Config) bool {
 			break
 		}
 		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
 				found = true
@@ -79,11 +79,13 @@ func mayBlock(pass *analysis.Pass, cfg *Config) bool {
 	}
 	pkgs := blockingPackages(cfg)
 	var fact blockingFact
+	seen := map[*types.Func]bool{} // each function is asked about once, however often it is used
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
 			continue
 		}
+		seen[fn] = true
 		if pkgs[fn.Pkg().Path()] || pass.ImportObjectFact(fn, &fact) || pass.ImportObjectFact(fn.Origin(), &fact) {
 			return true
 		}

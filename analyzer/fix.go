@@ -163,10 +163,7 @@ func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 // declaration fi is written in: from the package scope, the search
 // would go through every function of the package.
 func (s *state) scopeAt(fi *funcInfo, pos token.Pos) *types.Scope {
-	top := fi
-	for top.parent != nil {
-		top = top.parent
-	}
+	top := fi.top()
 	var ft *ast.FuncType
 	if top.decl != nil {
 		ft = top.decl.Type
@@ -174,34 +171,9 @@ func (s *state) scopeAt(fi *funcInfo, pos token.Pos) *types.Scope {
 		ft = top.lit.Type
 	}
 	if scope := s.info.Scopes[ft]; scope != nil {
-		return scope.Innermost(pos)
+		return s.innermost(scope, pos)
 	}
 	return s.pass.Pkg.Scope().Innermost(pos)
-}
-
-// comparedWithNil reports whether the declaration fi is written in
-// compares v with nil anywhere.
-func (s *state) comparedWithNil(fi *funcInfo, v *types.Var) bool {
-	top := fi
-	for top.parent != nil {
-		top = top.parent
-	}
-	found := false
-	ast.Inspect(top.body, func(n ast.Node) bool {
-		b, ok := n.(*ast.BinaryExpr)
-		if !ok || found || (b.Op != token.EQL && b.Op != token.NEQ) {
-			return !found
-		}
-		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
-			if id, ok := astutil.Unparen(pair[0]).(*ast.Ident); ok && s.info.Uses[id] == v {
-				if nid, ok := astutil.Unparen(pair[1]).(*ast.Ident); ok && nid.Name == "nil" {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // source prints a node as gofmt would.

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,7 +29,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if fi.lit != nil {
 		fn = fi.lit
 	}
-	path := append(pathTo(fi.body, o.node), fn)
+	path := append(s.pathTo(fi, o.node), fn)
 	stmt := enclosingStmt(path)
 	if stmt == nil {
 		return nil
@@ -57,7 +56,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			if _, isPkg := s.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
 				return nil
 			}
-			if hasGoto(fn) {
+			if s.hasGoto(fn) {
 				return nil // a goto could jump over the timer's declaration
 			}
 			// time.Sleep(d) ->
@@ -72,7 +71,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			// Each sleep's fix is made alone, but all of them may be
 			// applied: the n-th sleep of a block gets the n-th free
 			// name, so two timers never share one.
-			timer := freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer", sleepsBefore(path, stmt))
+			timer := s.freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer", s.sleepsBefore(path, stmt))
 			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s.Done():\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
 				timer, timePkg, s.source(call.Args[0]), indent, indent, ctx, indent, timer, indent, ret, indent, timer, indent)
 			title = "Wait on a timer in a select with " + ctx + ".Done()"
@@ -114,7 +113,7 @@ func (s *state) indentOf(stmt ast.Stmt) (string, bool) {
 	if tf == nil || s.pass.ReadFile == nil {
 		return "", false
 	}
-	src, err := s.pass.ReadFile(tf.Name())
+	src, err := s.readFile(tf.Name())
 	if err != nil {
 		return "", false
 	}
@@ -128,30 +127,6 @@ func (s *state) indentOf(stmt ast.Stmt) (string, bool) {
 
 func selectText(comm, ctx, ret, indent string) string {
 	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.Done():\n%s\t%s\n%s}", indent, comm, indent, ctx, indent, ret, indent)
-}
-
-// pathTo is the path from target up to root, innermost first, or nil.
-func pathTo(root, target ast.Node) []ast.Node {
-	var stack, path []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if path != nil {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if n.End() <= target.Pos() || n.Pos() > target.Pos() {
-			return false // does not contain the target
-		}
-		stack = append(stack, n)
-		if n == target {
-			path = slices.Clone(stack)
-			slices.Reverse(path)
-		}
-		return true
-	})
-	return path
 }
 
 // enclosingStmt is the statement an operation is: the innermost
@@ -243,15 +218,7 @@ func zeroValue(t types.Type, qual types.Qualifier) (string, bool) {
 // file does not import, or whose name something else hides at pos,
 // comes out as "?" and makes zeroValue fail.
 func (s *state) qualifier(file *ast.File, scope *types.Scope, pos token.Pos) (types.Qualifier, bool) {
-	names := map[string]string{}
-	for _, imp := range file.Imports {
-		path := strings.Trim(imp.Path.Value, `"`)
-		if imp.Name != nil {
-			names[path] = imp.Name.Name
-		} else if pkg := s.importedPkg(path); pkg != nil {
-			names[path] = pkg.Name()
-		}
-	}
+	names := s.importNames(file)
 	return func(p *types.Package) string {
 		if p == s.pass.Pkg {
 			return ""
@@ -271,89 +238,8 @@ func (s *state) qualifier(file *ast.File, scope *types.Scope, pos token.Pos) (ty
 	}, true
 }
 
-func (s *state) importedPkg(path string) *types.Package {
-	for _, p := range s.pass.Pkg.Imports() {
-		if p.Path() == path {
-			return p
-		}
-	}
-	return nil
-}
-
-// freeName is the skip+1-th of base, base1, base2... that is not in
-// scope at pos nor declared later in its block (where := would declare
-// it twice).
-func freeName(scope *types.Scope, pos token.Pos, base string, skip int) string {
-	name := base
-	for i := 1; ; i++ {
-		free := scope == nil
-		if !free {
-			_, obj := scope.LookupParent(name, pos)
-			free = obj == nil && scope.Lookup(name) == nil
-		}
-		if free {
-			if skip == 0 {
-				return name
-			}
-			skip--
-		}
-		name = fmt.Sprintf("%s%d", base, i)
-	}
-}
-
-// sleepsBefore counts the time.Sleep statements before stmt in its
-// block.
-func sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
-	var list []ast.Stmt
-	for i, n := range path {
-		if n == ast.Node(stmt) && i+1 < len(path) {
-			switch b := path[i+1].(type) {
-			case *ast.BlockStmt:
-				list = b.List
-			case *ast.CaseClause:
-				list = b.Body
-			}
-		}
-	}
-	n := 0
-	for _, st := range list {
-		if st == stmt {
-			break
-		}
-		if es, ok := st.(*ast.ExprStmt); ok {
-			if call, ok := astutil.Unparen(es.X).(*ast.CallExpr); ok {
-				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sleep" {
-					n++
-				}
-			}
-		}
-	}
-	return n
-}
-
-// hasGoto reports whether a function has a goto statement.
-func hasGoto(fn ast.Node) bool {
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // identOf is e as an identifier, or nil.
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := astutil.Unparen(e).(*ast.Ident)
 	return id
-}
-
-func (s *state) fileOf(pos token.Pos) *ast.File {
-	for _, f := range s.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

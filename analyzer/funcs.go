@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -59,6 +60,59 @@ type funcInfo struct {
 	regions []*region
 
 	best map[Family]*step // the closest blocking operation per family (callgraph.go)
+
+	// opOrder and callOrder index ops and calls by position, for
+	// opsIn and callsIn.
+	opOrder, callOrder []int
+}
+
+// opsIn are the operations of fi written in [start, end), in the order
+// of fi.ops.
+func (fi *funcInfo) opsIn(start, end token.Pos) []*op {
+	if len(fi.opOrder) != len(fi.ops) {
+		fi.opOrder = orderByPos(len(fi.ops), func(i int) token.Pos { return fi.ops[i].pos })
+	}
+	var out []*op
+	for _, i := range between(fi.opOrder, func(i int) token.Pos { return fi.ops[i].pos }, start, end) {
+		out = append(out, fi.ops[i])
+	}
+	return out
+}
+
+// callsIn are the calls of fi written in [start, end), in the order of
+// fi.calls.
+func (fi *funcInfo) callsIn(start, end token.Pos) []*callSite {
+	if len(fi.callOrder) != len(fi.calls) {
+		fi.callOrder = orderByPos(len(fi.calls), func(i int) token.Pos { return fi.calls[i].pos })
+	}
+	var out []*callSite
+	for _, i := range between(fi.callOrder, func(i int) token.Pos { return fi.calls[i].pos }, start, end) {
+		out = append(out, fi.calls[i])
+	}
+	return out
+}
+
+// orderByPos is 0..n-1 sorted by position.
+func orderByPos(n int, pos func(int) token.Pos) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pos(a), pos(b)) })
+	return order
+}
+
+// between is the indices of order whose positions are in [start, end),
+// in increasing order of index.
+func between(order []int, pos func(int) token.Pos, start, end token.Pos) []int {
+	lo, _ := slices.BinarySearchFunc(order, start, func(i int, p token.Pos) int { return cmp.Compare(pos(i), p) })
+	hi, _ := slices.BinarySearchFunc(order, end, func(i int, p token.Pos) int { return cmp.Compare(pos(i), p) })
+	if lo >= hi {
+		return nil
+	}
+	in := slices.Clone(order[lo:hi])
+	slices.Sort(in)
+	return in
 }
 
 // callSite is a synchronous call to a function whose body we know (in
@@ -82,8 +136,34 @@ type region struct {
 	// exits are stretches of an event loop's case body that end the
 	// loop: what blocks there stalls nothing.
 	exits [][2]token.Pos
-	// serves are the channels the event loop's other cases wait on.
-	serves []string
+	// exitSpans are the exits merged, for lookups; exitsOf is how
+	// many of them it holds.
+	exitSpans spans
+	exitsOf   int
+	// cases are the channels of the event loop's cases, shared by the
+	// regions of its cases; self is this region's case among them. The
+	// channels the other cases wait on are the ones it serves.
+	cases *loopCases
+	self  int
+}
+
+// loopCases are the channels of the cases of an event loop's select,
+// as written ("" for default), and how many cases wait on each.
+type loopCases struct {
+	chans []string
+	count map[string]int
+}
+
+// serves is the number of distinct channels the other cases of an event
+// loop wait on, and whether ch is one of them.
+func (r *region) serves(ch string) (int, bool) {
+	own := r.cases.chans[r.self]
+	n := len(r.cases.count)
+	if own != "" && r.cases.count[own] == 1 {
+		n-- // only this case waits on it
+	}
+	in := ch != "" && r.cases.count[ch] > 0 && !(ch == own && r.cases.count[own] == 1)
+	return n, in
 }
 
 func (r *region) contains(pos token.Pos) bool {
@@ -93,12 +173,13 @@ func (r *region) contains(pos token.Pos) bool {
 	if pos < r.start || pos >= r.end {
 		return false
 	}
-	for _, e := range r.exits {
-		if e[0] <= pos && pos < e[1] {
-			return false
-		}
+	if len(r.exits) == 0 {
+		return true
 	}
-	return true
+	if r.exitSpans == nil || r.exitsOf != len(r.exits) {
+		r.exitSpans, r.exitsOf = mergeSpans(r.exits), len(r.exits)
+	}
+	return !r.exitSpans.contain(pos)
 }
 
 // state is the analysis of one package.
@@ -136,6 +217,8 @@ type state struct {
 	// mainServer is set in a package main whose main serves or waits
 	// for signals: what main starts is an entry point (mainserver.go).
 	mainServer *mainServer
+	// index holds what is looked up per finding (index.go).
+	index *index
 }
 
 // collect builds a funcInfo for every function body of the package.
@@ -184,7 +267,7 @@ func (s *state) collect() {
 			if !ok || gd.Tok != token.VAR {
 				continue
 			}
-			ast.Inspect(gd, func(n ast.Node) bool {
+			inspect(gd, func(n ast.Node) bool {
 				lit, ok := n.(*ast.FuncLit)
 				if !ok {
 					return true

@@ -238,7 +238,7 @@ func scanFieldMakes(info *types.Info, files []*ast.File) map[*types.Var][]int64 
 		return makeCap(info, e)
 	}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
@@ -460,7 +460,7 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 		}
 	}
 	// First the makes, then the sends and selects that use them.
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
@@ -498,7 +498,7 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	counted := map[*types.Var]map[ast.Node]bool{} // function literals whose terminal sends are counted
 	var stack []ast.Node
 	inSelect := map[*ast.UnaryExpr]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspect(body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
@@ -579,7 +579,7 @@ func compositeOf(e ast.Expr) *ast.CompositeLit {
 // sends that end a function literal.
 func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
 	out := map[ast.Node]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspect(body, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok && len(lit.Body.List) > 0 {
 			if send, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.SendStmt); ok {
 				out[send] = true
@@ -604,7 +604,7 @@ func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
 // case clauses and select cases; inside function literals too when
 // intoLits is set.
 func forEachStmtList(root ast.Node, intoLits bool, f func([]ast.Stmt)) {
-	ast.Inspect(root, func(n ast.Node) bool {
+	inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return intoLits

@@ -55,44 +55,72 @@ func (s *state) isCPUDrained(v *types.Var) bool {
 			return false
 		}
 	}
-	drains := 0
-	cpuOnly := true
+	d := s.drainsOf()[v]
+	if d == nil || d.unknown {
+		return false
+	}
+	for _, body := range d.bodies {
+		if !s.cpuOnly(body, map[*types.Func]bool{}) {
+			return false
+		}
+	}
+	return len(d.bodies) > 0
+}
+
+// drains are how the package drains one channel field or package
+// variable: the bodies of the loops ranging over it and of the select
+// cases receiving from it, and whether it is received from anywhere
+// else (a drain blockcheck does not know).
+type drains struct {
+	bodies  [][]ast.Stmt
+	unknown bool
+}
+
+// drainsOf finds the drains of every channel field and package
+// variable, in one pass over the package.
+func (s *state) drainsOf() map[*types.Var]*drains {
+	x := s.idx()
+	if x.drains != nil {
+		return x.drains
+	}
+	x.drains = map[*types.Var]*drains{}
+	of := func(v *types.Var) *drains {
+		d := x.drains[v]
+		if d == nil {
+			d = &drains{}
+			x.drains[v] = d
+		}
+		return d
+	}
 	for _, f := range s.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if !cpuOnly {
-				return false
+		var stack []ast.Node
+		inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
 			}
-			var body []ast.Stmt
 			switch n := n.(type) {
 			case *ast.RangeStmt:
-				if s.chanField(n.X) == v {
-					body = n.Body.List
-				} else {
-					return true
+				if v := s.chanField(n.X); v != nil {
+					of(v).bodies = append(of(v).bodies, n.Body.List)
 				}
 			case *ast.CommClause:
-				if s.recvField(n.Comm) == v {
-					body = n.Body
-				} else {
-					return true
+				if v := s.recvField(n.Comm); v != nil {
+					of(v).bodies = append(of(v).bodies, n.Body)
 				}
 			case *ast.UnaryExpr:
 				// A receive anywhere else is a drain we do not know.
-				if n.Op == token.ARROW && s.chanField(n.X) == v && !s.drainRecv(f, n) {
-					cpuOnly = false
+				if n.Op == token.ARROW {
+					if v := s.chanField(n.X); v != nil && !drainRecv(stack, n) {
+						of(v).unknown = true
+					}
 				}
-				return true
-			default:
-				return true
 			}
-			drains++
-			if !s.cpuOnly(body, map[*types.Func]bool{}) {
-				cpuOnly = false
-			}
+			stack = append(stack, n)
 			return true
 		})
 	}
-	return cpuOnly && drains > 0
+	return x.drains
 }
 
 // chanField is the field or package variable a channel expression
@@ -124,11 +152,11 @@ func (s *state) recvField(comm ast.Stmt) *types.Var {
 }
 
 // drainRecv reports whether a receive is the communication of a select
-// case, which cpuDrained judges by the case's body.
-func (s *state) drainRecv(f *ast.File, u *ast.UnaryExpr) bool {
-	path, _ := astutil.PathEnclosingInterval(f, u.Pos(), u.End())
-	for _, n := range path[1:] {
-		switch n := n.(type) {
+// case, which cpuDrained judges by the case's body; stack holds the
+// nodes around it, outermost first.
+func drainRecv(stack []ast.Node, u *ast.UnaryExpr) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
 		case *ast.CommClause:
 			return n.Comm != nil && n.Comm.Pos() <= u.Pos() && u.End() <= n.Comm.End()
 		case *ast.ParenExpr, *ast.ExprStmt, *ast.AssignStmt:
@@ -148,7 +176,7 @@ func (s *state) drainRecv(f *ast.File, u *ast.UnaryExpr) bool {
 func (s *state) cpuOnly(body []ast.Stmt, seen map[*types.Func]bool) bool {
 	ok := true
 	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
+		inspect(st, func(n ast.Node) bool {
 			if !ok {
 				return false
 			}
@@ -229,7 +257,7 @@ func (s *state) localLits() map[*types.Var]*ast.FuncLit {
 	lits := map[*types.Var]*ast.FuncLit{}
 	reassigned := map[*types.Var]bool{}
 	for _, f := range s.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {

@@ -178,12 +178,11 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // inNilCtx reports whether pos is in a branch where the context was
 // found nil.
 func (s *state) inNilCtx(pos token.Pos) bool {
-	for _, r := range s.nilCtx {
-		if r[0] <= pos && pos < r[1] {
-			return true
-		}
+	x := s.idx()
+	if x.nilCtx == nil || x.nilCtxOf != len(s.nilCtx) {
+		x.nilCtx, x.nilCtxOf = mergeSpans(s.nilCtx), len(s.nilCtx)
 	}
-	return false
+	return x.nilCtx.contain(pos)
 }
 
 // isSignalValue reports whether a sent value carries no information: a
@@ -201,6 +200,7 @@ func isSignalValue(info *types.Info, v ast.Expr) bool {
 // where the stopper sends and then waits for the loop's answer.
 func (w *walker) replies(s *ast.SendStmt) bool {
 	ch := types.ExprString(s.Chan)
+	countWork(len(w.received))
 	for _, r := range w.received {
 		if r.ch == ch && r.start <= s.Pos() && s.End() <= r.end {
 			return true
@@ -236,26 +236,28 @@ func commChan(comm ast.Stmt) string {
 // waits, it serves them itself, so nothing is stalled.
 func (r *region) servedBy(n ast.Node) bool {
 	sel, ok := n.(*ast.SelectStmt)
-	if !ok || r.kind != kindEventLoop || len(r.serves) == 0 {
+	if !ok || r.kind != kindEventLoop {
+		return false
+	}
+	want, _ := r.serves("")
+	if want == 0 {
 		return false
 	}
 	has := map[string]bool{}
 	for _, c := range sel.Body.List {
-		has[commChan(c.(*ast.CommClause).Comm)] = true
-	}
-	for _, ch := range r.serves {
-		if !has[ch] {
-			return false
+		ch := commChan(c.(*ast.CommClause).Comm)
+		if _, in := r.serves(ch); in {
+			has[ch] = true
 		}
 	}
-	return true
+	return len(has) == want
 }
 
 // watchesCtx reports whether a goroutine literal waits for a context
 // to be done: its starter interrupts its own blocking calls that way.
 func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
 	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	inspect(lit.Body, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectStmt); ok {
 			for _, c := range sel.Body.List {
 				if u, ok := commOp(c.(*ast.CommClause).Comm).(*ast.UnaryExpr); ok && isContextDone(w.s.info, astutil.Unparen(u.X)) {
@@ -272,7 +274,7 @@ func (w *walker) watchesCtx(lit *ast.FuncLit) bool {
 // channel its starter made and waits for in a select with a way out.
 func (w *walker) async(lit *ast.FuncLit) bool {
 	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	inspect(lit.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -297,7 +299,7 @@ func (w *walker) condLoop(loop *ast.ForStmt) {
 		return
 	}
 	guarded := false
-	ast.Inspect(loop.Cond, func(n ast.Node) bool {
+	inspect(loop.Cond, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && (isStopName(id.Name) || strings.Contains(strings.ToLower(id.Name), "closed")) {
 			guarded = true
 		}
@@ -328,7 +330,7 @@ func (w *walker) stopGuard(ifs *ast.IfStmt) {
 	if !ok || len(call.Args) != 0 || !strings.EqualFold(chanName(call.Fun), "stop") {
 		return
 	}
-	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+	inspect(ifs.Body, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			w.skip[u] = true
 		}
@@ -353,18 +355,21 @@ func (w *walker) eventLoop(fi *funcInfo, loop *ast.ForStmt) {
 			// polls its cases between work it does anyway.
 			continue
 		}
+		cases := &loopCases{count: map[string]int{}}
 		for _, c := range sel.Body.List {
+			ch := commChan(c.(*ast.CommClause).Comm)
+			cases.chans = append(cases.chans, ch)
+			if ch != "" {
+				cases.count[ch]++
+			}
+		}
+		for i, c := range sel.Body.List {
 			body := c.(*ast.CommClause).Body
 			if len(body) == 0 {
 				continue
 			}
-			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End()}
+			r := &region{kind: kindEventLoop, pos: sel.Pos(), start: body[0].Pos(), end: body[len(body)-1].End(), cases: cases, self: i}
 			r.exits = w.exitPaths(c.(*ast.CommClause), loop)
-			for _, o := range sel.Body.List {
-				if ch := commChan(o.(*ast.CommClause).Comm); o != c && ch != "" {
-					r.serves = append(r.serves, ch)
-				}
-			}
 			fi.regions = append(fi.regions, r)
 		}
 	}
@@ -444,7 +449,7 @@ func (w *walker) lockRegions(fi *funcInfo, list []ast.Stmt, end token.Pos) {
 	scan:
 		for _, next := range list[i+1:] {
 			found := token.NoPos
-			ast.Inspect(next, func(n ast.Node) bool {
+			inspect(next, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.DeferStmt:
 					return false
@@ -813,6 +818,7 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 	if w.s.releases[u] {
 		return // giving back a token taken before the work was handed over
 	}
+	countWork(len(w.nonEmpty))
 	for _, g := range w.nonEmpty {
 		if g.ch == types.ExprString(x) && g.start <= u.Pos() && u.End() <= g.end {
 			return // len(ch) > 0 said a value is there

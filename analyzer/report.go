@@ -149,7 +149,14 @@ func (rp *reporter) walk(r *root) {
 		if l == start {
 			reg = r.region
 		}
-		for _, o := range l.fn.ops {
+		ops, calls := l.fn.ops, l.fn.calls
+		if reg != nil {
+			// A region is a stretch of its function: only what is
+			// written there counts, and a function may have many.
+			ops, calls = l.fn.opsIn(reg.start, reg.end), l.fn.callsIn(reg.start, reg.end)
+		}
+		countWork(len(ops) + len(calls))
+		for _, o := range ops {
 			if r.kind == kindLock && o.releasesLock {
 				continue
 			}
@@ -166,7 +173,7 @@ func (rp *reporter) walk(r *root) {
 				rp.emit(o, l, r)
 			}
 		}
-		for _, c := range l.fn.calls {
+		for _, c := range calls {
 			if !reg.contains(c.pos) || (r.waitsOnCtx() && rp.s.inNilCtx(c.pos)) {
 				continue
 			}

@@ -46,7 +46,7 @@ func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]in
 		return pkgVar(info, e)
 	}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CommClause:
 				if send, ok := n.Comm.(*ast.SendStmt); ok && len(n.Body) > 0 && isSignalChan(info.TypeOf(send.Chan)) {
@@ -100,7 +100,7 @@ func scanReleases(info *types.Info, files []*ast.File, makes map[*types.Var][]in
 func scanParamSources(info *types.Info, files []*ast.File, pkg *types.Package) map[*types.Var][]*types.Var {
 	sources := map[*types.Var][]*types.Var{}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true

@@ -18,7 +18,7 @@ import (
 //   - Add as the first statement of the goroutine it counts: it may
 //     run after Wait has already returned.
 func checkWaitGroup(w *walker, fi *funcInfo) {
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	inspect(fi.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // walked as a function of its own
@@ -45,11 +45,11 @@ func checkWaitGroup(w *walker, fi *funcInfo) {
 func (w *walker) waitInLoop(fi *funcInfo, body *ast.BlockStmt) {
 	started := map[string]bool{}
 	added := map[string]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			if body, rename := w.goBody(n.Call); body != nil {
-				ast.Inspect(body, func(m ast.Node) bool {
+				inspect(body, func(m ast.Node) bool {
 					if call, ok := m.(*ast.CallExpr); ok {
 						if recv := w.wgMethod(call, "Done"); recv != "" {
 							started[rename(recv)] = true

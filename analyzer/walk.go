@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -20,11 +19,11 @@ type walker struct {
 	s  *state
 	ch *chanScan
 
-	skip         map[ast.Node]bool          // channel operations judged by their select or by comma-ok
-	spawned      map[*ast.CallExpr]bool     // calls run by a go statement: no edge
-	litKind      map[*ast.FuncLit]entryKind // literals started as goroutines or callbacks
-	deferredLits map[*ast.FuncLit]bool      // literals run by defer
-	locked       map[*funcInfo][]string     // receivers each function locks, as written
+	skip         map[ast.Node]bool             // channel operations judged by their select or by comma-ok
+	spawned      map[*ast.CallExpr]bool        // calls run by a go statement: no edge
+	litKind      map[*ast.FuncLit]entryKind    // literals started as goroutines or callbacks
+	deferredLits map[*ast.FuncLit]bool         // literals run by defer
+	locked       map[*funcInfo]map[string]bool // receivers each function locks, as written
 	varLit       map[*types.Var]*ast.FuncLit
 
 	pendingCalls []pendingCall
@@ -39,11 +38,13 @@ type walker struct {
 	broadcasts   bool                   // the declaration calls Cond.Broadcast
 	cmdVar       map[*types.Var]cmdUse
 	reqVar       map[*types.Var]*ast.CallExpr
-	// received are the bodies of select cases, with the channel the
-	// case received from: a send on it there is a handshake's reply.
+	// received are the bodies of the select cases around the node being
+	// walked, with the channel the case received from: a send on it
+	// there is a handshake's reply.
 	received []receivedCase
-	// nonEmpty are the bodies of if and for statements that hold while
-	// a channel has something buffered (len(ch) > 0).
+	// nonEmpty are the bodies of the if and for statements around the
+	// node being walked that hold while a channel has something
+	// buffered (len(ch) > 0).
 	nonEmpty []receivedCase
 }
 
@@ -87,7 +88,7 @@ func (s *state) walkFunc(fi *funcInfo) {
 		spawned:      map[*ast.CallExpr]bool{},
 		litKind:      map[*ast.FuncLit]entryKind{},
 		deferredLits: map[*ast.FuncLit]bool{},
-		locked:       map[*funcInfo][]string{},
+		locked:       map[*funcInfo]map[string]bool{},
 		varLit:       map[*types.Var]*ast.FuncLit{},
 		reqCtx:       map[*types.Var]bool{},
 		doneVars:     map[*types.Var]bool{},
@@ -96,7 +97,7 @@ func (s *state) walkFunc(fi *funcInfo) {
 		cmdVar:       map[*types.Var]cmdUse{},
 		reqVar:       map[*types.Var]*ast.CallExpr{},
 	}
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	inspect(fi.body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if fn := staticCallee(s.info, call); fn != nil && fn.FullName() == "(*sync.Cond).Broadcast" {
 				w.broadcasts = true
@@ -117,7 +118,20 @@ func (w *walker) walk(fi *funcInfo) {
 	if !fi.excluded && s.cfg.enabled(Sync) {
 		checkWaitGroup(w, fi)
 	}
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	// received and nonEmpty hold only the stretches around the node
+	// being looked at: what a node added is dropped once its subtree
+	// is done, so a send or receive checks its enclosing cases and
+	// guards, not every one of the declaration.
+	type frame struct{ received, nonEmpty int }
+	var frames []frame
+	inspect(fi.body, func(n ast.Node) bool {
+		if n == nil {
+			f := frames[len(frames)-1]
+			frames = frames[:len(frames)-1]
+			w.received, w.nonEmpty = w.received[:f.received], w.nonEmpty[:f.nonEmpty]
+			return true
+		}
+		frames = append(frames, frame{len(w.received), len(w.nonEmpty)})
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			child := s.newLit(n, fi)
@@ -130,6 +144,7 @@ func (w *walker) walk(fi *funcInfo) {
 				}
 			}
 			child.deferred = w.deferredLits[n]
+			frames = frames[:len(frames)-1] // no f(nil) follows a false
 			w.walk(child)
 			return false
 
@@ -239,12 +254,15 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 	switch name {
 	case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":
 		if sel, ok := fun.(*ast.SelectorExpr); ok {
-			w.locked[fi] = append(w.locked[fi], types.ExprString(sel.X))
+			if w.locked[fi] == nil {
+				w.locked[fi] = map[string]bool{}
+			}
+			w.locked[fi][types.ExprString(sel.X)] = true
 		}
 	case "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock":
 		// Unlocking what this function did not lock: it manages its
 		// caller's lock (unlock, block, lock again).
-		if sel, ok := fun.(*ast.SelectorExpr); ok && !slices.Contains(w.locked[fi], types.ExprString(sel.X)) {
+		if sel, ok := fun.(*ast.SelectorExpr); ok && !w.locked[fi][types.ExprString(sel.X)] {
 			fi.unlocks = true
 		}
 	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Wait":
@@ -292,6 +310,18 @@ func (s *state) importFact(fn *types.Func) *blockingFact {
 	if fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
 		return nil
 	}
+	x := s.idx()
+	fact, ok := x.facts[fn]
+	if !ok {
+		fact = s.readFact(fn)
+		x.facts[fn] = fact
+	}
+	return fact
+}
+
+// readFact is importFact, without its memory: asking the driver for a
+// fact can cost a search through the other package.
+func (s *state) readFact(fn *types.Func) *blockingFact {
 	var fact blockingFact
 	if !s.pass.ImportObjectFact(fn, &fact) {
 		return nil

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -139,6 +140,24 @@ type edit struct {
 // and its test variant report the same finding), per file, and skips a
 // fix any of whose edits overlaps an edit already taken.
 func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
+	// Every start an edit may have, per file, for the overlap queries.
+	starts := map[string][]int{}
+	for _, p := range pkgs {
+		for _, a := range p.Analyzers {
+			for _, d := range a.Diagnostics {
+				if len(d.SuggestedFixes) > 0 {
+					for _, e := range d.SuggestedFixes[0].Edits {
+						starts[e.Filename] = append(starts[e.Filename], e.Start)
+					}
+				}
+			}
+		}
+	}
+	taken := map[string]*takenEdits{}
+	for name, s := range starts {
+		taken[name] = newTakenEdits(s)
+	}
+
 	files := map[string][]edit{}
 	seen := map[string]bool{}
 	var skipped []string
@@ -154,12 +173,13 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 					continue
 				}
 				seen[key] = true
-				if conflict(files, fix.Edits) {
+				if conflict(taken, fix.Edits) {
 					skipped = append(skipped, fmt.Sprintf("%s: fix %q overlaps another fix and was not applied; run -fix again", d.Posn, fix.Message))
 					continue
 				}
 				for _, e := range fix.Edits {
 					files[e.Filename] = append(files[e.Filename], edit{e.Start, e.End, e.New})
+					taken[e.Filename].add(e.Start, e.End)
 				}
 			}
 		}
@@ -167,17 +187,60 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 	return files, skipped
 }
 
-func conflict(files map[string][]edit, edits []sarif.TextEdit) bool {
+// conflict reports whether an edit overlaps one already taken in its
+// file. Two insertions at one point conflict too: their order would be
+// a guess.
+func conflict(taken map[string]*takenEdits, edits []sarif.TextEdit) bool {
 	for _, e := range edits {
-		for _, o := range files[e.Filename] {
-			// Two insertions at one point conflict too: their order
-			// would be a guess.
-			if e.Start < o.end && o.start < e.End || e.Start == o.start {
-				return true
-			}
+		if taken[e.Filename].overlaps(e.Start, e.End) {
+			return true
 		}
 	}
 	return false
+}
+
+// takenEdits are the edits of one file taken so far, kept so that
+// whether a new edit overlaps one of them is found in logarithmic
+// time: a Fenwick tree, over every start an edit of the file may have,
+// of the furthest end of the edits taken that start there or before.
+type takenEdits struct {
+	starts []int        // sorted, distinct
+	maxEnd []int        // the Fenwick tree, 1-based
+	at     map[int]bool // the starts taken
+}
+
+func newTakenEdits(starts []int) *takenEdits {
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	t := &takenEdits{starts: starts, maxEnd: make([]int, len(starts)+1), at: map[int]bool{}}
+	for i := range t.maxEnd {
+		t.maxEnd[i] = math.MinInt
+	}
+	return t
+}
+
+// add takes the edit of bytes [start, end); start is one of t's starts.
+func (t *takenEdits) add(start, end int) {
+	i, _ := slices.BinarySearch(t.starts, start)
+	for i++; i < len(t.maxEnd); i += i & -i {
+		t.maxEnd[i] = max(t.maxEnd[i], end)
+	}
+	t.at[start] = true
+}
+
+// overlaps reports whether an edit of bytes [start, end) overlaps an
+// edit taken, or starts where one does.
+func (t *takenEdits) overlaps(start, end int) bool {
+	if t.at[start] {
+		return true
+	}
+	// The furthest end among the edits taken that start before end.
+	k, _ := slices.BinarySearch(t.starts, end)
+	furthest := math.MinInt
+	for i := k; i > 0; i -= i & -i {
+		furthest = max(furthest, t.maxEnd[i])
+	}
+	return furthest > start
 }
 
 // applyEdits writes every edited file, all or none, and returns the
@@ -268,6 +331,39 @@ func writable(name string) error {
 	return f.Close()
 }
 
+// applyAll applies edits, sorted from the last to the first, to src.
+// Each edit is applied to the result of those after it, so it must
+// stay within that result.
+func applyAll(src []byte, edits []edit) ([]byte, error) {
+	size, apart := len(src), true
+	for i, e := range edits {
+		if e.start < 0 || e.end > size || e.start > e.end {
+			return nil, fmt.Errorf("a fix edits bytes %d-%d of a %d-byte file", e.start, e.end, len(src))
+		}
+		size += len(e.text) - (e.end - e.start)
+		apart = apart && (i == 0 || e.end <= edits[i-1].start)
+	}
+	if !apart {
+		// Edits that overlap: each on the result of the others.
+		out := slices.Clone(src)
+		for _, e := range edits {
+			out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+		}
+		return out, nil
+	}
+	// Edits apart from each other, as -fix takes them: the result is
+	// written in one pass, from the first edit to the last, instead of
+	// moving the rest of the file at every edit.
+	out := make([]byte, 0, size)
+	at := 0
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		out = append(append(out, src[at:e.start]...), e.text...)
+		at = e.end
+	}
+	return append(out, src[at:]...), nil
+}
+
 // stage writes the fixed content of one file to a temporary file beside
 // it and returns its name, or "" when the file is generated. sum is the
 // SHA-256 of the content analysed.
@@ -313,12 +409,9 @@ func fixed(name string, edits []edit, sum string) (src, out []byte, err error) {
 	}
 	edits = slices.Clone(edits)
 	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
-	out = slices.Clone(src)
-	for _, e := range edits {
-		if e.start < 0 || e.end > len(out) || e.start > e.end {
-			return nil, nil, fmt.Errorf("%s: a fix edits bytes %d-%d of a %d-byte file", name, e.start, e.end, len(src))
-		}
-		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+	out, err = applyAll(src, edits)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", name, err)
 	}
 	formatted, err := format.Source(out)
 	if err != nil {

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,5 +146,71 @@ func TestCollectEditsRefusesOverlaps(t *testing.T) {
 	files, skipped := collectEdits(pkgs)
 	if len(files["f.go"]) != 2 || len(skipped) != 1 || !strings.Contains(skipped[0], "f.go:1:3") {
 		t.Errorf("edits %v, skipped %q", files, skipped)
+	}
+}
+
+// TestTakenEdits: the overlap index answers as a scan of every edit
+// taken would, insertions and edits sharing a start included.
+func TestTakenEdits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		type span struct{ start, end int }
+		var all []span
+		for range 1 + rng.IntN(40) {
+			start := rng.IntN(50)
+			all = append(all, span{start, start + rng.IntN(6)})
+		}
+		var starts []int
+		for _, s := range all {
+			starts = append(starts, s.start)
+		}
+		idx := newTakenEdits(starts)
+		var taken []span
+		for _, e := range all {
+			want := false
+			for _, o := range taken {
+				if e.start < o.end && o.start < e.end || e.start == o.start {
+					want = true
+				}
+			}
+			if got := idx.overlaps(e.start, e.end); got != want {
+				t.Fatalf("edit %v against %v: overlaps %v, want %v", e, taken, got, want)
+			}
+			if !want || rng.IntN(4) == 0 { // now and then take a conflicting one too
+				taken = append(taken, e)
+				idx.add(e.start, e.end)
+			}
+		}
+	}
+}
+
+// TestApplyAll: applying the edits in one pass gives what applying them
+// one by one from the last gives, edits that overlap or share a start
+// included, and refuses the same edits.
+func TestApplyAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		src := []byte(strings.Repeat("abcdefghij", 1+rng.IntN(4)))
+		var edits []edit
+		for range rng.IntN(6) {
+			start := rng.IntN(len(src) + 3)
+			edits = append(edits, edit{start, start + rng.IntN(5) - 1, strings.Repeat("X", rng.IntN(3))})
+		}
+		slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+		want, wantErr := slices.Clone(src), false
+		for _, e := range edits {
+			if e.start < 0 || e.end > len(want) || e.start > e.end {
+				wantErr = true
+				break
+			}
+			want = append(want[:e.start], append([]byte(e.text), want[e.end:]...)...)
+		}
+		got, err := applyAll(src, edits)
+		switch {
+		case (err != nil) != wantErr:
+			t.Fatalf("edits %v on %q: error %v, want error %v", edits, src, err, wantErr)
+		case err == nil && string(got) != string(want):
+			t.Fatalf("edits %v on %q: %q, want %q", edits, src, got, want)
+		}
 	}
 }

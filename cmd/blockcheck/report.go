@@ -116,13 +116,19 @@ func writeText(pkgs []sarif.Package, context int, w, errw io.Writer) int {
 		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), cmp.Compare(a.Message, b.Message))
 	})
 	wd, _ := os.Getwd()
+	sources := map[string][]string{} // the lines of each file, read once
 	for _, f := range all {
 		fmt.Fprintf(w, "%s: %s\n", relPosn(wd, f.Posn), f.Message)
 		for _, r := range f.Related {
 			fmt.Fprintf(w, "%s: \t%s\n", relPosn(wd, r.Posn), r.Message)
 		}
 		if context >= 0 {
-			printContext(w, f.file, f.line, context)
+			lines, ok := sources[f.file]
+			if !ok {
+				lines = readLines(f.file)
+				sources[f.file] = lines
+			}
+			printContext(w, lines, f.line, context)
 		}
 	}
 	return len(all)
@@ -160,14 +166,21 @@ func relPosn(dir, posn string) string {
 	return rel
 }
 
-// printContext prints lines [line-n, line+n] of file, as the analysis
-// drivers do for -c.
-func printContext(w io.Writer, file string, line, n int) {
+// readLines reads a file's lines, or none when it cannot be read.
+func readLines(file string) []string {
 	data, err := os.ReadFile(file)
-	if err != nil || line < 1 {
+	if err != nil {
+		return nil
+	}
+	return strings.Split(string(data), "\n")
+}
+
+// printContext prints lines [line-n, line+n] of a file, as the analysis
+// drivers do for -c.
+func printContext(w io.Writer, lines []string, line, n int) {
+	if lines == nil || line < 1 {
 		return
 	}
-	lines := strings.Split(string(data), "\n")
 	for i := max(line-n, 1); i <= min(line+n, len(lines)); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}

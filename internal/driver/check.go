@@ -79,6 +79,10 @@ func (r *run) check(p *listPackage, src map[string][]byte) (facts *pkgFacts, dia
 
 	facts = &pkgFacts{objects: map[objectpath.Path]analysis.Fact{}}
 	var found []analysis.Diagnostic
+	// One encoder for the pass: it remembers what it learnt of each
+	// package's objects, where objectpath.For searches a package's
+	// types again for every method or field it is asked about.
+	enc := new(objectpath.Encoder)
 	pass := &analysis.Pass{
 		Analyzer:     r.o.Analyzer,
 		Fset:         fset,
@@ -92,13 +96,13 @@ func (r *run) check(p *listPackage, src map[string][]byte) (facts *pkgFacts, dia
 		Report:       func(d analysis.Diagnostic) { found = append(found, d) },
 		ReadFile:     os.ReadFile,
 		ImportObjectFact: func(obj types.Object, fact analysis.Fact) bool {
-			return r.importFact(tpkg, facts, obj, fact)
+			return r.importFact(enc, tpkg, facts, obj, fact)
 		},
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
 			if obj.Pkg() != tpkg {
 				panic(fmt.Sprintf("%s exported a fact about %v, which is not in its package", r.o.Analyzer.Name, obj))
 			}
-			if op, err := objectpath.For(obj); err == nil {
+			if op, err := enc.For(obj); err == nil {
 				facts.objects[op] = fact
 			}
 		},
@@ -178,11 +182,11 @@ func (r *run) importFrom(p *listPackage, path string, fset *token.FileSet, impor
 
 // importFact finds a fact about obj: one the package itself exported,
 // or one its defining package did.
-func (r *run) importFact(self *types.Package, own *pkgFacts, obj types.Object, fact analysis.Fact) bool {
+func (r *run) importFact(enc *objectpath.Encoder, self *types.Package, own *pkgFacts, obj types.Object, fact analysis.Fact) bool {
 	if obj == nil || obj.Pkg() == nil {
 		return false
 	}
-	op, err := objectpath.For(obj)
+	op, err := enc.For(obj)
 	if err != nil {
 		return false
 	}
