@@ -190,8 +190,11 @@ type result struct {
 // be written.
 func analyse(o *options, stderr io.Writer) (*result, error) {
 	p := newProgress(stderr, o.verbose)
-	stop := make(chan struct{})
-	go p.tick(stop)
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		p.tick(stop)
+		close(stopped)
+	}()
 	res, err := driver.Run(context.Background(), driver.Options{
 		Analyzer: o.analyzer,
 		Patterns: o.patterns,
@@ -205,6 +208,7 @@ func analyse(o *options, stderr io.Writer) (*result, error) {
 		Progress: p.update,
 	})
 	close(stop)
+	<-stopped // no status line is drawn after this one is erased
 	p.done()
 	if err != nil {
 		return nil, err
