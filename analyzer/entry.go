@@ -25,6 +25,7 @@ const (
 	kindEventLoop                  // the case bodies of a for-select loop
 	kindLock                       // statements run with a mutex held
 	kindMain                       // a goroutine or callback started in main of a long-running program
+	kindLocalCtx                   // the statements of a function in the scope of a context variable it made
 )
 
 // root is one entry point: a function body, or (for event loops and
@@ -75,6 +76,13 @@ func (s *state) signatureRoots() {
 			r := &root{kind: k, pos: fi.namePos(), fn: fi}
 			r.byFlag = k == kindDirective && !s.directives.entry[fi.decl]
 			s.roots = append(s.roots, r)
+		} else if v := fi.localCtx; v != nil && v.Parent() != nil {
+			// A context is at hand although none was passed in
+			// (ctx := g.Context(), ctx := s.ctx): what the function
+			// does in its scope could have honoured it.
+			from := fi.localCtxFrom
+			s.roots = append(s.roots, &root{kind: kindLocalCtx, pos: from, fn: fi,
+				region: &region{kind: kindLocalCtx, pos: from, start: from, end: v.Parent().End()}})
 		}
 	}
 }
@@ -137,6 +145,8 @@ func (r *root) describe() string {
 		return r.fn.kindName("streaming RPC method")
 	case kindCtx:
 		return r.fn.displayName() + ", which takes a context"
+	case kindLocalCtx:
+		return r.fn.displayName() + ", where the context " + r.fn.localCtx.Name() + " is at hand"
 	case kindDirective:
 		return r.fn.kindName("entry point")
 	case kindEventLoop:
@@ -193,6 +203,8 @@ func (r *root) entryNote() string {
 		return "event loop select"
 	case kindLock:
 		return r.region.lock + " locked here"
+	case kindLocalCtx:
+		return "the context " + r.fn.localCtx.Name() + " is at hand from here"
 	case kindDirective:
 		if r.byFlag {
 			return "entry point " + r.fn.displayName() + ", named by the entry setting (-entry)"

@@ -35,6 +35,13 @@ type funcInfo struct {
 	// hasCtx: a context is in scope, as a parameter of this function or
 	// of one it is written in, or as a local variable.
 	hasCtx bool
+	// localCtx is the first context variable the function defines from
+	// something other than context.Background or TODO: with it, a
+	// context is at hand although none was passed in.
+	localCtx *types.Var
+	// localCtxFrom is where localCtx gets that value: before it, the
+	// variable may still hold context.Background().
+	localCtxFrom token.Pos
 	// spawn is set for a literal started as a goroutine or callback.
 	spawn entryKind
 	// deferred: a literal run by defer.

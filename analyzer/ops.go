@@ -556,6 +556,9 @@ func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
 		if fi.ctxVar == nil {
 			fi.ctxVar, fi.ctxCall = v, false
 		}
+		if fi.localCtx == nil && !fi.takesCtx && rhs != nil && !isBackground(w.s.info, rhs) {
+			fi.localCtx, fi.localCtxFrom = v, lhs.Pos()
+		}
 	}
 	if rhs == nil {
 		return
@@ -844,4 +847,20 @@ func (fi *funcInfo) displayName() string {
 		return "the " + fi.name
 	}
 	return fi.name
+}
+
+// isBackground reports whether e is context.Background() or
+// context.TODO(), or nil: a context that is never done, so nothing is
+// at hand to honour.
+func isBackground(info *types.Info, e ast.Expr) bool {
+	e = astutil.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("nil") {
+		return true
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := staticCallee(info, call)
+	return fn != nil && (fn.FullName() == "context.Background" || fn.FullName() == "context.TODO")
 }

@@ -81,7 +81,7 @@ func (s *state) report() {
 // appositive closes a description that opens a clause ("Load, which
 // takes a context") with a comma, so a sentence can go on after it.
 func appositive(desc string) string {
-	if strings.Contains(desc, ", which") {
+	if strings.Contains(desc, ", which") || strings.Contains(desc, ", where") {
 		return desc + ","
 	}
 	return desc
@@ -106,7 +106,7 @@ func cmpBool(a, b bool) int {
 // nil, nothing is cancellable.
 func (r *root) waitsOnCtx() bool {
 	switch r.kind {
-	case kindCtx, kindHandler, kindGRPC, kindStream:
+	case kindCtx, kindHandler, kindGRPC, kindStream, kindLocalCtx:
 		return true
 	}
 	return false
@@ -182,7 +182,7 @@ func (rp *reporter) walk(r *root) {
 				// A callee that takes a context is an entry point of
 				// its own, judged with its own name; inside a region
 				// the region's message matters more.
-				if rp.visited[c.callee] || (c.callee.takesCtx && r.region == nil) || (r.kind == kindLock && c.callee.unlocks) {
+				if rp.visited[c.callee] || (c.callee.takesCtx && (r.region == nil || r.kind == kindLocalCtx)) || (r.kind == kindLock && c.callee.unlocks) {
 					continue
 				}
 				rp.visited[c.callee] = true
