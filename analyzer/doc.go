@@ -26,6 +26,11 @@ Entry points:
     interface with a Context() context.Context method);
   - every function that takes a context.Context (or a type that
     implements it) or an *http.Request;
+  - in a function that takes none, the statements in the scope of a
+    context variable it gives a value other than context.Background()
+    or TODO() (ctx := g.Context(), ctx := s.ctx, ctx, cancel :=
+    context.WithTimeout(...)), from that assignment on: a context is at
+    hand there, and what blocks could have honoured it;
   - the case bodies of for-select event loops;
   - the statements run with a sync.Mutex or sync.RWMutex held;
   - functions marked //blockcheck:entry, or named by -entry;
