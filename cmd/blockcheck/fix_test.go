@@ -18,13 +18,8 @@ import (
 // names it and changes no file, not even those it had prepared.
 func TestApplyEditsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
-	a := filepath.Join(dir, "a.go")
-	b := filepath.Join(dir, "b.go")
-	for _, f := range []string{a, b} {
-		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := smallFiles(t, dir, "a.go", "b.go")
+	a, b := files[0], files[1]
 	analysed := sums(t, a, b)
 	_, err := applyEdits(map[string][]edit{
 		a: {{start: 20, end: 21, text: "2"}},  // fine
@@ -48,6 +43,21 @@ func TestApplyEditsAllOrNothing(t *testing.T) {
 	}
 }
 
+// smallFiles writes the same one-variable Go file under each name in
+// dir and returns their paths.
+func smallFiles(t *testing.T, dir string, names ...string) []string {
+	t.Helper()
+	var paths []string
+	for _, n := range names {
+		f := filepath.Join(dir, n)
+		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, f)
+	}
+	return paths
+}
+
 // sums returns the SHA-256 of each file's content, as the driver
 // records what it analysed.
 func sums(t *testing.T, files ...string) map[string]string {
@@ -69,13 +79,8 @@ func sums(t *testing.T, files ...string) map[string]string {
 // named, and no file is written.
 func TestApplyEditsChangedFile(t *testing.T) {
 	dir := t.TempDir()
-	a := filepath.Join(dir, "a.go")
-	b := filepath.Join(dir, "b.go")
-	for _, f := range []string{a, b} {
-		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := smallFiles(t, dir, "a.go", "b.go")
+	a, b := files[0], files[1]
 	analysed := sums(t, a, b)
 	// Same length, other content: bounds checks would not see it.
 	if err := os.WriteFile(b, []byte("package p\n\nvar y = 1\n"), 0o644); err != nil {
@@ -99,14 +104,7 @@ func TestApplyEditsChangedFile(t *testing.T) {
 // change.
 func TestApplyEditsReportsWhatWasWritten(t *testing.T) {
 	dir := t.TempDir()
-	var names []string
-	for _, n := range []string{"a.go", "b.go", "c.go"} {
-		f := filepath.Join(dir, n)
-		names = append(names, f)
-		if err := os.WriteFile(f, []byte("package p\n\nvar x = 1\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	names := smallFiles(t, dir, "a.go", "b.go", "c.go")
 	edits := map[string][]edit{}
 	for _, f := range names {
 		edits[f] = []edit{{start: 20, end: 21, text: "2"}}
