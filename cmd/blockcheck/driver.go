@@ -179,9 +179,8 @@ func badNames(o *options, res *result, code int, stderr io.Writer) int {
 // A result is what the analysis found.
 type result struct {
 	pkgs   []sarif.Package
-	failed bool              // some package could not be loaded or analysed
-	files  map[string]string // file -> SHA-256 of the content analysed
-	run    *driver.Result
+	failed bool           // some package could not be loaded or analysed
+	run    *driver.Result // all of it: the files analysed, the names declared
 }
 
 // analyse analyses the packages one at a time in dependency order,
@@ -216,5 +215,5 @@ func analyse(o *options, stderr io.Writer) (*result, error) {
 	if res.CacheError != nil {
 		fmt.Fprintf(stderr, "blockcheck: note: the cache in %s cannot be written (%v): findings are right, but the next run will not be faster; set BLOCKCHECK_CACHE to a writable absolute directory, or to off\n", o.cache, res.CacheError)
 	}
-	return &result{pkgs: res.Packages, failed: res.Failed, files: res.Files, run: res}, nil
+	return &result{pkgs: res.Packages, failed: res.Failed, run: res}, nil
 }

@@ -45,7 +45,7 @@ func runFix(o *options, stdout, stderr io.Writer) int {
 	for _, s := range skipped {
 		fmt.Fprintf(stderr, "blockcheck: %s\n", s)
 	}
-	written, err := applyEdits(edits, res.files, os.Rename)
+	written, err := applyEdits(edits, res.run.Files, os.Rename)
 	wd, _ := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "blockcheck: -fix: %v\n", err)
@@ -89,7 +89,7 @@ func runDiff(o *options, stdout, stderr io.Writer) int {
 	}
 	var out strings.Builder
 	for _, name := range slices.Sorted(maps.Keys(edits)) {
-		before, after, err := fixed(name, edits[name], res.files[name])
+		before, after, err := fixed(name, edits[name], res.run.Files[name])
 		if err != nil {
 			fmt.Fprintf(stderr, "blockcheck: -fix -diff: %v\n", err)
 			return 1
