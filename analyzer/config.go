@@ -17,7 +17,8 @@ type Family string
 // The rule families, in the order the documentation lists them.
 const (
 	Sleep     Family = "sleep"     // time.Sleep, timers, tickers, throttles
-	Chan      Family = "chan"      // channel operations with no way out
+	Chan      Family = "chan"      // channel operations whose other side can be shown to leave
+	ChanAudit Family = "chanaudit" // every channel wait that ignores a context at hand
 	Sync      Family = "sync"      // sync.Cond, WaitGroup misuse, blocking under a lock
 	HTTP      Family = "http"      // net/http requests without a context
 	SQL       Family = "sql"       // database/sql calls without a context
@@ -29,16 +30,14 @@ const (
 )
 
 // Families lists every rule family.
-var Families = []Family{Sleep, Chan, Sync, HTTP, SQL, Exec, Net, Syscall, EventLoop, Custom}
+var Families = []Family{Sleep, Chan, ChanAudit, Sync, HTTP, SQL, Exec, Net, Syscall, EventLoop, Custom}
 
 // DefaultOff lists the families that are off unless Config.Enable (the
-// -enable flag) names them. The channel rules are: on real code, about
-// half of what they report is code whose other side always answers
-// (a reply channel with room, a consumer that drains until close, a
-// requester that always waits), which no per-package analysis can see.
-// With them off, a channel operation is no finding anywhere, neither
-// under a lock nor in an event loop.
-var DefaultOff = []Family{Chan}
+// -enable flag) names them. chanaudit reports every channel wait that
+// ignores a context at hand, witness or not: on real code most of those
+// are operations whose other side always answers, which the chan
+// family's witness rule tells apart.
+var DefaultOff = []Family{ChanAudit}
 
 // Config is everything a user can set. The command's flags, the
 // golangci-lint plugin's settings and the analyzer share it: New takes

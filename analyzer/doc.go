@@ -92,42 +92,79 @@ ratelimit.Limiter.Take).
 
 # Rule chan
 
-A send, receive or select that can block forever. A select has a way
-out when it has a default, or a case on ctx.Done(), a timer, or a
-signal channel (element type struct{}, or a name such as done, quit or
-stop). Channels a function makes itself (into a variable, or into a
-field it then uses) belong to its own goroutines and are not judged;
-ranging over a channel is the worker-pool idiom; v, ok := <-ch handles
-a close; a send on a field that every make in the package gives a
-buffer of one is a reply, as is a send on a channel received from a
-channel of channels; a buffered chan struct{} is a semaphore
-whose release has room, including a bare receive that gives back a
-token another function took in a select case before handing work over
-(a case that only sends is a coalescing notification, and a receive
-from it still waits); a send on a buffered field that the package
-drains only in loops doing in-memory work (no channel operation, lock,
-blocking call, or call through a function value or interface) waits
-only while the loop catches up, and is not a finding; a receive
-inside if len(ch) > 0 or for len(ch) > 0 finds a value waiting;
-receives under if !t.Stop() or if !stop() are
-the timer-drain and context.AfterFunc idioms. Channel operations
-inside other modules are their protocol, not followed. Operations on other channels are
-findings where a context is at hand. Two shapes are findings
-wherever they are: a goroutine that sends its result on an unbuffered
-channel whose receiver selects on another way out (the abandoned
-result channel), and a send of a signal (true, struct{}{}) on an
-unbuffered stop channel, which blocks once the loop has exited. A
-computed value sent on a channel named stop is a result its receiver
-waits for, and the loop's reply in the case that received the order
-(c.stop <- true; <-c.stop, the handshake) has the stopper waiting.
+A channel operation that can be shown to wait forever: its other side
+leaves on some path while it still waits. The witness is that path,
+found in the other side's own code, and the message names where it
+leaves; without a witness there is no finding, whatever the channel is
+called. For a channel a function makes in a local variable and hands
+to the goroutines it starts (literals, or functions of the package
+started with go f(ch)):
 
-Off by default: -enable=chan switches it on. On real code about half
-of its findings were operations whose other side always answers in a
-way a per-package analysis cannot see (a reply channel with room, a
-consumer that drains until close, a requester that always waits), so
-it is for auditing a package, not for every CI run. While it is off, a
-channel operation is no finding under a lock or in an event loop
-either.
+  - the abandoned result: goroutines send, and the maker can return
+    without receiving (it takes another select case, or returns before
+    its receive) while the buffer has no room for every send, or
+    returns from its receiving loop before it has heard from every
+    sender;
+  - the unclosed channel: a goroutine ranges over the channel, or
+    receives once, and the maker, the only one that sends and closes,
+    can return without closing it (or, for one receive, without
+    sending);
+  - the missing sender: the maker receives outside any select (once,
+    once per goroutine it started in a loop, or in a range until
+    close), and a goroutine, the only one that sends or closes, can
+    return without sending (or, for a range, without closing).
+
+A path ends at a return, not at a panic, os.Exit or log.Fatal; a
+deferred close or receive happens on every path; a loop that receives
+has taken what it counts once it ends. A channel stored, returned,
+sent, or passed to a function that is not started as a goroutine may
+have another side out of sight: no witness is looked for.
+
+	WRONG: ch := make(chan result)
+	       go func() { ch <- compute() }()
+	       select {
+	       case r := <-ch:
+	           return r, nil
+	       case <-ctx.Done():
+	           return result{}, ctx.Err()
+	       }
+	RIGHT: ch := make(chan result, 1)
+
+	WRONG: go func() { for v := range ch { use(v) } }()
+	       for _, it := range items {
+	           if it < 0 {
+	               return errNegative
+	           }
+	           ch <- it
+	       }
+	       close(ch)
+	RIGHT: defer close(ch)
+
+# Rule chanaudit
+
+Every channel wait that ignores a context at hand, witness or not: for
+auditing a package, off by default (-enable=chanaudit). A send,
+receive or select is reported where a context is at hand, in an event
+loop or under a lock, unless it has a way out: a default, or a case on
+ctx.Done(), a timer, or a signal channel (element type struct{}, or a
+name such as done, quit or stop). It trusts the usual shapes of
+code whose other side answers: channels a function makes itself (into
+a variable, or into a field it then uses) belong to its own
+goroutines; ranging over a channel is the worker-pool idiom; v, ok :=
+<-ch handles a close; a send on a field that every make in the
+package gives a buffer of one is a reply, as is a send on a channel
+received from a channel of channels; a buffered chan struct{} is a
+semaphore whose release has room, including a bare receive that gives
+back a token another function took in a select case before handing
+work over; a send on a buffered field that the package drains only in
+loops doing in-memory work waits only while the loop catches up; a
+receive inside if len(ch) > 0 finds a value waiting; receives under
+if !t.Stop() or if !stop() are the timer-drain and context.AfterFunc
+idioms. A send of a signal (true, struct{}{}) on an unbuffered stop
+channel is reported wherever it is, since it blocks once the loop has
+exited, unless it is the loop's reply in a handshake. On real code most
+of what this family reports is an operation whose other side always
+answers, which the chan family's witness rule tells apart.
 
 	WRONG: s.jobs <- job
 	RIGHT: select {
@@ -135,9 +172,6 @@ either.
 	       case <-ctx.Done():
 	           return ctx.Err()
 	       }
-
-	WRONG: ch := make(chan result)
-	RIGHT: ch := make(chan result, 1)
 
 	WRONG: s.stop <- struct{}{}
 	RIGHT: close(s.stop)
@@ -241,7 +275,8 @@ net.Dialer.DialContext, net.DefaultResolver lookups and
 HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
 ctx.Done() case that returns; an abandoned result channel with one
-send gets a buffer of one. A context is never invented, and a context
+send gets a buffer of one; a channel a goroutine ranges over, left
+unclosed by its maker, is closed by a defer placed after its make. A context is never invented, and a context
 the function compares with nil is not used. Messages name the context
 the fix would use, r.Context() in a handler that has no other. Under a
 lock, a fix makes the wait cancellable but cannot move it out of the

@@ -10,7 +10,8 @@ import (
 )
 
 // Early exit. Every finding starts at a channel operation, a select, a
-// go statement (these only with the chan rules on), or a call into
+// go statement (these only with the chan rules on: the witness rules
+// need a channel made and a goroutine started), or a call into
 // another package that can block: a
 // catalog function, a -blocking function, or a function with a
 // blockingFact. A package with none of these has nothing to report and
@@ -53,27 +54,40 @@ func packageOfFullName(name string) string {
 
 // mayBlock reports whether anything in the package can block.
 func mayBlock(pass *analysis.Pass, cfg *Config) bool {
-	// Without the chan rules, channel operations block nothing that is
-	// reported: only calls can.
+	// Without the chanaudit rules a channel operation is a finding only
+	// with a witness, which needs a channel the package makes and a
+	// goroutine it starts; without the chan rules, only calls block.
+	audit, witness := cfg.enabled(ChanAudit), cfg.enabled(Chan)
+	var makes, spawns bool
 	for _, f := range pass.Files {
-		if !cfg.enabled(Chan) {
+		if !audit && !witness {
 			break
 		}
 		found := false
 		inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
-				found = true
+			case *ast.GoStmt:
+				spawns = true
+				found = audit
+			case *ast.SendStmt, *ast.SelectStmt:
+				found = audit
 			case *ast.UnaryExpr:
-				found = n.Op == token.ARROW
+				found = audit && n.Op == token.ARROW
 			case *ast.RangeStmt:
-				if t := pass.TypesInfo.TypeOf(n.X); t != nil {
+				if t := pass.TypesInfo.TypeOf(n.X); t != nil && audit {
 					_, found = t.Underlying().(*types.Chan)
 				}
+			case *ast.CallExpr:
+				if _, ok := makeCap(pass.TypesInfo, n); ok {
+					makes = true
+				}
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Go" || sel.Sel.Name == "TryGo") {
+					spawns = true
+				}
 			}
-			return !found
+			return !found && !(makes && spawns)
 		})
-		if found {
+		if found || (witness && makes && spawns) {
 			return true
 		}
 	}

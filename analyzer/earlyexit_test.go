@@ -28,7 +28,7 @@ func probe(cfg *Config) *analysis.Analyzer {
 // whose callee's fact says it blocks (whose findings must still be
 // reported).
 func TestEarlyExit(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe(&Config{Enable: []Family{Chan}}),
+	analysistest.Run(t, analysistest.TestData(), probe(&Config{Enable: []Family{ChanAudit}}),
 		"earlyexit/pure", "earlyexit/chans", "earlyexit/sleeps", "earlyexit/usesfact", "earlyexit/usesinterface")
 }
 

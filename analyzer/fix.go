@@ -27,7 +27,7 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 		}
 		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1", TextEdits: []analysis.TextEdit{edit}}}
 	}
-	stmt := o.what == "time.Sleep" || (o.family == Chan && o.needsCtx)
+	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
 		return nil
 	}

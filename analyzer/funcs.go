@@ -220,7 +220,6 @@ type state struct {
 	// mailboxes caches cpuDrained, litVars localLits (mailbox.go).
 	mailboxes map[*types.Var]bool
 	litVars   map[*types.Var]*ast.FuncLit
-	handoffs  []handoff // result channels passed to named goroutines
 	// mainServer is set in a package main whose main serves or waits
 	// for signals: what main starts is an entry point (mainserver.go).
 	mainServer *mainServer
@@ -260,7 +259,13 @@ func (s *state) collect() {
 	for _, fi := range s.funcs[:len(s.funcs):len(s.funcs)] {
 		s.walkFunc(fi)
 	}
-	s.resolveAbandonedArgs()
+	if s.cfg.enabled(Chan) {
+		for _, fi := range s.funcs {
+			if fi.decl != nil && !fi.excluded {
+				s.witnesses(fi)
+			}
+		}
+	}
 	// Semaphore receives in functions that also send: taken and given
 	// back like a mutex, no finding.
 	for _, fi := range s.funcs {

@@ -30,7 +30,7 @@ type family struct {
 var families = []family{
 	{"sleep", `time.Sleep(time.Second)`, `time\.Sleep`,
 		`t := time.NewTimer(time.Second); defer t.Stop(); select { case <-ctx.Done(): case <-t.C: }`},
-	{"chan", `jobs <- 1`, `send on jobs`,
+	{"chanaudit", `jobs <- 1`, `send on jobs`,
 		`select { case jobs <- 1: case <-ctx.Done(): }`},
 	{"sync", `cond.Wait()`, `\(\*sync\.Cond\)\.Wait`,
 		`select { case <-ready: case <-ctx.Done(): }`},

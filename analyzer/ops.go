@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -38,6 +39,8 @@ type op struct {
 	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
 	// it is no finding of a critical section.
 	releasesLock bool
+	// related are the positions of a channel finding's witness.
+	related []analysis.RelatedInformation
 	// inert: a finding that blocks nobody (a misplaced WaitGroup.Add),
 	// so callers do not inherit it.
 	inert bool
@@ -66,14 +69,14 @@ func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
 			}
 		}
 	}
-	if !w.s.cfg.enabled(Chan) || selectHasWayOut(w.s.info, sel, nil) || w.allOwn(sel) {
+	if !w.s.cfg.enabled(ChanAudit) || selectHasWayOut(w.s.info, sel, nil) || w.allOwn(sel) {
 		return
 	}
 	what := "select with no way out"
 	if len(sel.Body.List) == 0 {
 		what = "select {}"
 	}
-	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: Chan, what: what, alt: altSelect, needsCtx: true})
+	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: ChanAudit, what: what, alt: altSelect, needsCtx: true})
 }
 
 // commOp is the channel operation of a select case: a *ast.SendStmt or
@@ -642,7 +645,7 @@ func (w *walker) rangeStmt(fi *funcInfo, rs *ast.RangeStmt) {
 
 // send judges a channel send outside a select.
 func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
-	if !w.s.cfg.enabled(Chan) {
+	if !w.s.cfg.enabled(ChanAudit) {
 		return
 	}
 	name := types.ExprString(s.Chan)
@@ -651,9 +654,7 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 		return // a reply to a request that is waiting for it
 	}
 	if v != nil && w.ch.makes[v] != nil {
-		// Judged in finish, once every goroutine is known.
-		w.localSends = append(w.localSends, localSend{fi, s, v})
-		return
+		return // a channel it made: judged by its witness (witness.go)
 	}
 	if w.s.semaphore(s.Chan) {
 		// A deferred give-back counts for the function around it too.
@@ -677,119 +678,11 @@ func (w *walker) send(fi *funcInfo, s *ast.SendStmt) {
 		if w.replies(s) {
 			return // the loop's answer to the stopper, who waits for it
 		}
-		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altStopSignal,
+		fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: ChanAudit, what: "send on " + name, alt: altStopSignal,
 			msg: "send on stop channel " + name + " blocks forever once the loop has exited: " + altStopSignal})
 		return
 	}
-	fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: Chan, what: "send on " + name, alt: altChan, needsCtx: true, chanVar: v})
-}
-
-// localSend is a send on a channel the declaration made.
-type localSend struct {
-	fi   *funcInfo
-	send *ast.SendStmt
-	v    *types.Var
-}
-
-// abandonedSends reports the sends of goroutines on a result channel
-// made by the function that started them, when that function may stop
-// waiting (it receives in a select with another way out) and the
-// channel has no room for every send: the send then blocks forever.
-// One finding per channel, at its first such send.
-func (w *walker) abandonedSends() {
-	done := map[*types.Var]bool{}
-	for _, ls := range w.localSends {
-		m := w.ch.makes[ls.v]
-		if done[ls.v] || m.abandoned == nil || m.drained || m.cap < 0 || m.cap >= int64(m.sends) || !ls.fi.spawnedAway(m.pos) {
-			continue
-		}
-		if lit := ls.fi.lit; lit.Pos() <= m.abandoned.Pos() && m.abandoned.Pos() < lit.End() {
-			continue // the goroutine waits in that select itself: a meeting, not a result
-		}
-		done[ls.v] = true
-		name := types.ExprString(ls.send.Chan)
-		o := &op{pos: ls.send.Pos(), node: ls.send, family: Chan, what: "send on " + name, alt: altAbandoned,
-			msg: "send on " + name + " blocks forever once its receiver in " + ls.fi.topName() + " has stopped waiting: " + altAbandoned}
-		if m.sends == 1 && m.cap == 0 {
-			o.grow = m.call
-		}
-		ls.fi.ops = append(ls.fi.ops, o)
-	}
-}
-
-// spawnedAway reports whether fi runs in a goroutine (or callback)
-// started inside the function that made the channel at pos.
-func (fi *funcInfo) spawnedAway(pos token.Pos) bool {
-	for f := fi; f != nil && f.lit != nil; f = f.parent {
-		if f.lit.Pos() <= pos && pos < f.lit.End() {
-			return false
-		}
-		if f.spawn != kindNone {
-			return true
-		}
-	}
-	return false
-}
-
-// abandonedArgs: go f(ch) hands a result channel made here to a named
-// function; the send in f is abandoned the same way. Resolved once
-// every declaration has been walked (state.resolveAbandonedArgs).
-func (w *walker) abandonedArgs(fi *funcInfo, call *ast.CallExpr) {
-	callee := staticCallee(w.s.info, call)
-	if callee == nil || w.s.byObj[callee] == nil {
-		return
-	}
-	// In a method expression, (*T).M(x, args...), the first argument
-	// is the receiver, not a parameter.
-	shift := 0
-	if isMethodExpr(w.s.info, call.Fun) {
-		shift = 1
-	}
-	for i, arg := range call.Args {
-		v := localVar(w.s.info, arg)
-		if v == nil || w.ch.makes[v] == nil || i < shift {
-			continue
-		}
-		if m := w.ch.makes[v]; m.abandoned != nil && m.cap == 0 {
-			w.s.handoffs = append(w.s.handoffs, handoff{callee: w.s.byObj[callee], param: i - shift, receiver: fi.topName()})
-		}
-	}
-}
-
-// isMethodExpr reports whether fun is a method expression, (*T).M.
-func isMethodExpr(info *types.Info, fun ast.Expr) bool {
-	sel, ok := astutil.Unparen(fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	s := info.Selections[sel]
-	return s != nil && s.Kind() == types.MethodExpr
-}
-
-// handoff is a result channel passed to a named goroutine.
-type handoff struct {
-	callee   *funcInfo
-	param    int
-	receiver string
-}
-
-// resolveAbandonedArgs turns the goroutine's sends on the handed-off
-// channel into abandoned-channel findings.
-func (s *state) resolveAbandonedArgs() {
-	for _, h := range s.handoffs {
-		params := h.callee.obj.Type().(*types.Signature).Params()
-		if h.param >= params.Len() {
-			continue
-		}
-		p := params.At(h.param)
-		for _, o := range h.callee.ops {
-			if o.chanVar == p && o.needsCtx {
-				o.needsCtx, o.alt = false, altAbandoned
-				o.msg = o.what + " blocks forever once its receiver in " + h.receiver + " has stopped waiting: " + altAbandoned
-				break
-			}
-		}
-	}
+	fi.ops = append(fi.ops, &op{pos: s.Pos(), node: s, family: ChanAudit, what: "send on " + name, alt: altChan, needsCtx: true, chanVar: v})
 }
 
 // recv judges a channel receive outside a select and not comma-ok.
@@ -812,7 +705,7 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 		fi.ops = append(fi.ops, &op{pos: u.Pos(), node: u, family: Sleep, what: what, alt: altSleep})
 		return
 	}
-	if !w.s.cfg.enabled(Chan) {
+	if !w.s.cfg.enabled(ChanAudit) {
 		return
 	}
 	if v := localVar(info, x); (v != nil && w.ch.makes[v] != nil) || w.ch.ownFields[types.ExprString(x)] {
@@ -833,7 +726,7 @@ func (w *walker) recv(fi *funcInfo, u *ast.UnaryExpr) {
 			return // giving back a token taken before: it has room
 		}
 	}
-	o := &op{pos: u.Pos(), node: u, family: Chan, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true}
+	o := &op{pos: u.Pos(), node: u, family: ChanAudit, what: "receive from " + types.ExprString(x), alt: altChan, needsCtx: true}
 	if w.s.semaphore(x) {
 		o.semExpr = types.ExprString(x)
 	}

@@ -160,7 +160,7 @@ func (rp *reporter) walk(r *root) {
 			if r.kind == kindLock && o.releasesLock {
 				continue
 			}
-			if l.fn.watchesCtx && o.family != Chan && r.kind != kindLock && r.kind != kindEventLoop {
+			if l.fn.watchesCtx && o.family != Chan && o.family != ChanAudit && r.kind != kindLock && r.kind != kindEventLoop {
 				continue // a watcher goroutine interrupts it when the context is done
 			}
 			if reg != nil && reg.servedBy(o.node) {
@@ -202,7 +202,7 @@ func (rp *reporter) eligibleFact(f *blockingFact, r *root) *factOp {
 		if r.kind == kindLock && f.Ops[i].What == "(*sync.Cond).Wait" {
 			continue // it unlocks while it waits
 		}
-		if f.Ops[i].Family != Chan || r.full() {
+		if f.Ops[i].Family != ChanAudit || r.full() {
 			return &f.Ops[i]
 		}
 	}
@@ -245,7 +245,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = o.msg
 	case r.kind == kindEventLoop:
 		category = EventLoop
-		if o.family == Chan {
+		if o.family == ChanAudit {
 			alt = "select on it together with the loop's quit channel, or hand it to a goroutine"
 		}
 		msg = fmt.Sprintf("%s in %s stalls every other case, the quit case included: %s", rp.where(o, l, r), r.describe(), alt)
@@ -274,7 +274,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		}
 		msg = fmt.Sprintf("%s %s: %s", subject, verb, alt)
 	}
-	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: related}
+	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: append(related, o.related...)}
 	d.SuggestedFixes = fixes
 	rp.s.pass.Report(d)
 }
@@ -317,7 +317,7 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 			where = ", reached from " + r.describe() + ","
 		}
 		verb := "ignores cancellation"
-		if fop.Family == Chan {
+		if fop.Family == ChanAudit {
 			verb = "can block forever"
 		}
 		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, extAlt(name, fop, false))

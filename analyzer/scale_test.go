@@ -91,7 +91,7 @@ func measureWork(t *testing.T, n int) workDone {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := New(Config{Enable: []Family{Chan}})
+	a := New(Config{Enable: []Family{ChanAudit}})
 	pass := &analysis.Pass{
 		Analyzer: a, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info,
 		TypesSizes: types.SizesFor("gc", "amd64"),

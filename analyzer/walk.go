@@ -31,7 +31,6 @@ type walker struct {
 	cmds         []cmdUse            // exec.Command calls whose command is run
 	reqs         []reqUse            // http.NewRequest calls whose request is sent
 	reqCtx       map[*types.Var]bool // requests given a context later
-	localSends   []localSend
 	doneVars     map[*types.Var]bool    // locals holding a context's Done channel
 	replyVars    map[*types.Var]bool    // reply channels received from a channel of channels
 	condGuarded  map[*ast.CallExpr]bool // Cond.Wait in a loop that checks a stop flag
@@ -151,9 +150,6 @@ func (w *walker) walk(fi *funcInfo) {
 		case *ast.GoStmt:
 			w.spawned[n.Call] = true
 			w.spawnTarget(fi, kindGo, n.Pos(), n.Call.Fun, true)
-			if s.cfg.enabled(Chan) {
-				w.abandonedArgs(fi, n.Call)
-			}
 
 		case *ast.SelectStmt:
 			w.selectStmt(fi, n)
@@ -439,7 +435,6 @@ func (w *walker) finish() {
 			s.roots = append(s.roots, r)
 		}
 	}
-	w.abandonedSends()
 	if s.cfg.enabled(Exec) {
 		seen := map[*ast.CallExpr]bool{}
 		for _, c := range w.cmds {

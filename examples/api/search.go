@@ -17,7 +17,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	// BUG: unbuffered, so the send blocks forever once the search has timed out.
 	results := make(chan []store.Product)
 	go func() {
-		results <- s.catalog.Search(r.FormValue("q")) // want `send on results blocks forever once its receiver in \(\*Server\).handleSearch has stopped waiting`
+		results <- s.catalog.Search(r.FormValue("q")) // want `send on results blocks forever once \(\*Server\).handleSearch takes the`
 	}()
 	select {
 	case found := <-results:

@@ -54,7 +54,7 @@ func (p *Pool) Submit(ctx context.Context, job Job) error {
 }
 
 // Enqueue queues job, waiting for room.
-func (p *Pool) Enqueue(job Job) { // want Enqueue:`blocks\(chan: send on p.jobs\)`
+func (p *Pool) Enqueue(job Job) { // want Enqueue:`blocks\(chanaudit: send on p.jobs\)`
 	p.jobs <- job
 }
 

@@ -55,7 +55,7 @@ func compute() int { return 42 }
 func abandoned(ctx context.Context) (int, error) {
 	ch := make(chan int)
 	go func() {
-		ch <- compute() // want `send on ch blocks forever once its receiver in abandoned has stopped waiting`
+		ch <- compute() // want `send on ch blocks forever once abandoned takes the`
 	}()
 	select {
 	case v := <-ch:
@@ -68,7 +68,7 @@ func abandoned(ctx context.Context) (int, error) {
 // Two senders: a buffer of one is not enough, no fix.
 func abandonedTwice(ctx context.Context) (int, error) {
 	ch := make(chan int)
-	go func() { ch <- compute() }() // want `send on ch blocks forever once its receiver in abandonedTwice has stopped waiting`
+	go func() { ch <- compute() }() // want `send on ch blocks forever once abandonedTwice takes the`
 	go func() { ch <- compute() }()
 	select {
 	case v := <-ch:

@@ -23,7 +23,7 @@ func newLimitExec(ctx context.Context, n int) *limitExec {
 	return e
 }
 
-func (e *limitExec) dispatch() { // want dispatch:`blocks\(chan: send on e.in\)`
+func (e *limitExec) dispatch() { // want dispatch:`blocks\(chanaudit: send on e.in\)`
 	for {
 		select {
 		case <-e.ctx.Done():
@@ -77,7 +77,7 @@ func (e *limitExec) drain(ctx context.Context, other chan struct{}) {
 	e.release(other)
 }
 
-func (e *limitExec) release(limiter chan struct{}) { // want release:`blocks\(chan: receive from limiter\)`
+func (e *limitExec) release(limiter chan struct{}) { // want release:`blocks\(chanaudit: receive from limiter\)`
 	<-limiter // want `receive from limiter in \(\*limitExec\).release, reached from \(\*limitExec\).drain`
 }
 
@@ -207,7 +207,7 @@ type pubLoop struct {
 	errs     chan error
 }
 
-func (p *pubLoop) Run() { // want Run:`blocks\(chan: select with no way out\)`
+func (p *pubLoop) Run() { // want Run:`blocks\(chanaudit: select with no way out\)`
 	for {
 		select {
 		case m := <-p.incoming:
@@ -233,7 +233,7 @@ type pubLoopQuit struct {
 	quit     chan struct{}
 }
 
-func (p *pubLoopQuit) Run() { // want Run:`blocks\(chan: select with no way out\)`
+func (p *pubLoopQuit) Run() { // want Run:`blocks\(chanaudit: select with no way out\)`
 	for {
 		select {
 		case m := <-p.incoming:

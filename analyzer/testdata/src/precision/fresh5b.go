@@ -57,7 +57,7 @@ func (c *checker) loop() {
 	}
 }
 
-func (c *checker) Stop() { // want Stop:`blocks\(chan: send on c.healthStop\)`
+func (c *checker) Stop() { // want Stop:`blocks\(chanaudit: send on c.healthStop\)`
 	c.healthStop <- true // want `send on stop channel c.healthStop blocks forever once the loop has exited`
 	<-c.healthStop
 }

@@ -1,3 +1,3 @@
 package chans
 
-func Recv(ch chan int) int { return <-ch } // want Recv:`blocks\(chan: receive from ch\)`
+func Recv(ch chan int) int { return <-ch } // want Recv:`blocks\(chanaudit: receive from ch\)`

@@ -10,6 +10,6 @@ func Process() { // want Process:"blocks\\(sleep: time.Sleep via store.Save\\)"
 
 func Quick() int { return store.Fine() }
 
-func Lookup(db *store.DB) int { // want Lookup:"blocks\\(chan: receive from d.ch via \\(\\*store.DB\\).Get -> \\(\\*DB\\).wait\\)"
+func Lookup(db *store.DB) int { // want Lookup:"blocks\\(chanaudit: receive from d.ch via \\(\\*store.DB\\).Get -> \\(\\*DB\\).wait\\)"
 	return db.Get()
 }

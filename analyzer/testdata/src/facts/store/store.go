@@ -23,11 +23,11 @@ func Fine() int { return 1 }
 // DB waits on a channel through an unexported method.
 type DB struct{ ch chan int }
 
-func (d *DB) Get() int { // want Get:"blocks\\(chan: receive from d.ch via \\(\\*DB\\).wait\\)"
+func (d *DB) Get() int { // want Get:"blocks\\(chanaudit: receive from d.ch via \\(\\*DB\\).wait\\)"
 	return d.wait()
 }
 
-func (d *DB) wait() int { // want wait:"blocks\\(chan: receive from d.ch\\)"
+func (d *DB) wait() int { // want wait:"blocks\\(chanaudit: receive from d.ch\\)"
 	return <-d.ch
 }
 

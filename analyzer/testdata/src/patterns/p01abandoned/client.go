@@ -35,7 +35,7 @@ func (c *Client) Get(ctx context.Context, key string) (string, error) {
 	ch := make(chan result)
 	go func() {
 		v, err := c.backend.lookup(key)
-		ch <- result{v, err} // want `send on ch blocks forever once its receiver in \(\*Client\)\.Get has stopped waiting: give the channel a buffer`
+		ch <- result{v, err} // want `send on ch blocks forever once \(\*Client\)\.Get takes the .*: give ch a buffer`
 	}()
 	select {
 	case r := <-ch:
@@ -51,7 +51,7 @@ func (c *Client) GetTimeout(key string) (string, error) {
 	done := make(chan result)
 	go func() {
 		v, err := c.backend.lookup(key)
-		done <- result{val: v, err: err} // want `send on done blocks forever once its receiver in \(\*Client\)\.GetTimeout has stopped waiting`
+		done <- result{val: v, err: err} // want `send on done blocks forever once \(\*Client\)\.GetTimeout takes the`
 	}()
 	select {
 	case r := <-done:

@@ -18,7 +18,7 @@ func Scatter(ctx context.Context, shards []Shard, q string) ([]string, error) {
 	results := make(chan []string)
 	for _, sh := range shards {
 		go func() {
-			results <- sh.search(q) // want `send on results blocks forever once its receiver in Scatter has stopped waiting`
+			results <- sh.search(q) // want `send on results blocks forever once Scatter takes the`
 		}()
 	}
 	var out []string
@@ -61,7 +61,7 @@ func First(ctx context.Context, shards []Shard, q string) ([]string, error) {
 	first := make(chan []string)
 	for _, sh := range shards {
 		g.Go(func() error {
-			first <- sh.search(q) // want `send on first blocks forever once its receiver in First has stopped waiting`
+			first <- sh.search(q) // want `send on first blocks forever once First takes the`
 			return nil
 		})
 	}

@@ -24,7 +24,7 @@ func (r *Resolver) Resolve(ctx context.Context, name string) (string, error) {
 	ch := make(chan string)
 	work := func() {
 		v, _ := r.resolve(name)
-		ch <- v // want `send on ch blocks forever once its receiver in \(\*Resolver\)\.Resolve has stopped waiting`
+		ch <- v // want `send on ch blocks forever once \(\*Resolver\)\.Resolve takes the`
 	}
 	go work()
 	select {
@@ -47,7 +47,7 @@ func (r *Resolver) ResolveAsync(ctx context.Context, name string) (string, error
 	}
 }
 
-func (r *Resolver) resolveInto(name string, out chan<- string) { // want resolveInto:`blocks\(chan: send on out\)`
+func (r *Resolver) resolveInto(name string, out chan<- string) { // want resolveInto:`blocks\(chanaudit: send on out\)`
 	v, _ := r.resolve(name)
 	out <- v // want `send on out .*blocks forever|send on out in the goroutine started in \(\*Resolver\)\.ResolveAsync can block forever`
 }

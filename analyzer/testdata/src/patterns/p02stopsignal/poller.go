@@ -40,7 +40,7 @@ func (p *Poller) loop() {
 }
 
 // Stop blocks forever when the loop has already returned.
-func (p *Poller) Stop() { // want Stop:`blocks\(chan: send on p\.stop\)`
+func (p *Poller) Stop() { // want Stop:`blocks\(chanaudit: send on p\.stop\)`
 	p.stop <- struct{}{} // want `send on stop channel p\.stop blocks forever once the loop has exited: close the channel instead`
 }
 

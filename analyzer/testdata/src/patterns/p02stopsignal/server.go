@@ -30,7 +30,7 @@ func (s *Server) Serve() {
 
 // Close sends quit to a goroutine that may have returned already, and
 // does it from a deferred closure, as teardown code often does.
-func (s *Server) Close() error { // want Close:`blocks\(chan: send on s\.quit via func literal in \(\*Server\)\.Close\)`
+func (s *Server) Close() error { // want Close:`blocks\(chanaudit: send on s\.quit via func literal in \(\*Server\)\.Close\)`
 	defer func() {
 		s.quit <- true // want `send on stop channel s\.quit blocks forever`
 	}()
@@ -46,6 +46,6 @@ func (s *Server) Shutdown() {
 
 // Hand passes a connection on a data channel: that is how goroutines
 // talk, not a stop signal, and there is no context at hand.
-func (s *Server) Hand(c net.Conn) { // want Hand:`blocks\(chan: send on s\.conns\)`
+func (s *Server) Hand(c net.Conn) { // want Hand:`blocks\(chanaudit: send on s\.conns\)`
 	s.conns <- c
 }

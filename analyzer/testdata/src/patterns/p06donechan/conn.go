@@ -60,7 +60,7 @@ func (c *Conn) CloseTimeout() error {
 
 // CloseWait has no context at hand and no entry point reaches it: a
 // receive on a shared channel is then how goroutines talk.
-func (c *Conn) CloseWait() error { // want CloseWait:`blocks\(chan: receive from c\.writerDone\)`
+func (c *Conn) CloseWait() error { // want CloseWait:`blocks\(chanaudit: receive from c\.writerDone\)`
 	close(c.quit)
 	<-c.writerDone
 	return c.nc.Close()

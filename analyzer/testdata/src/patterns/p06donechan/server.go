@@ -49,7 +49,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return nil
 }
 
-func (s *Server) waitWorkers() { // want waitWorkers:`blocks\(chan: receive from s\.workersDone\)`
+func (s *Server) waitWorkers() { // want waitWorkers:`blocks\(chanaudit: receive from s\.workersDone\)`
 	<-s.workersDone // want `receive from s\.workersDone in \(\*Server\)\.waitWorkers, reached from \(\*Server\)\.Shutdown, which takes a context, can block forever: pass a context to \(\*Server\)\.waitWorkers`
 }
 

@@ -29,7 +29,7 @@ func (b *Batcher) Add(ctx context.Context, it Item) {
 
 // AddReleasing drops the lock around the send and takes it back for
 // the deferred unlock: the send runs with no lock held.
-func (b *Batcher) AddReleasing(it Item) { // want AddReleasing:`blocks\(chan: send on b\.out\)`
+func (b *Batcher) AddReleasing(it Item) { // want AddReleasing:`blocks\(chanaudit: send on b\.out\)`
 	b.Lock()
 	defer b.Unlock()
 	b.buf = append(b.buf, it)
@@ -44,7 +44,7 @@ func (b *Batcher) AddReleasing(it Item) { // want AddReleasing:`blocks\(chan: se
 }
 
 // AddEarlyUnlock unlocks on both paths before the send.
-func (b *Batcher) AddEarlyUnlock(it Item) { // want AddEarlyUnlock:`blocks\(chan: send on b\.out\)`
+func (b *Batcher) AddEarlyUnlock(it Item) { // want AddEarlyUnlock:`blocks\(chanaudit: send on b\.out\)`
 	b.Lock()
 	b.buf = append(b.buf, it)
 	if len(b.buf) < b.max {

@@ -18,7 +18,7 @@ type Broker struct {
 // Publish sends to every subscriber with the read lock held: one slow
 // subscriber blocks every publisher, and Subscribe, which needs the
 // write lock, deadlocks with a subscriber that publishes.
-func (b *Broker) Publish(m Message) { // want Publish:`blocks\(chan: send on s\.ch\)`
+func (b *Broker) Publish(m Message) { // want Publish:`blocks\(chanaudit: send on s\.ch\)`
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	for _, s := range b.subs[m.Topic] {
@@ -42,7 +42,7 @@ func (b *Broker) PublishNonBlocking(m Message) (dropped int) {
 
 // PublishCopy is the other clean twin: copy the list under the lock,
 // send after releasing it.
-func (b *Broker) PublishCopy(m Message) { // want PublishCopy:`blocks\(chan: send on s\.ch\)`
+func (b *Broker) PublishCopy(m Message) { // want PublishCopy:`blocks\(chanaudit: send on s\.ch\)`
 	b.mu.RLock()
 	subs := append([]*subscriber(nil), b.subs[m.Topic]...)
 	b.mu.RUnlock()

@@ -135,9 +135,9 @@ func deferred(w http.ResponseWriter, r *http.Request) {
 // fetcher sends its result on out; log is a channel of someone else's.
 type fetcher struct{}
 
-func (f *fetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chan: send on log\)`
+func (f *fetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chanaudit: send on log\)`
 	log <- 0
-	out <- 1 // want `^send on out blocks forever once its receiver in viaCall has stopped waiting`
+	out <- 1 // want `^send on out blocks forever once viaCall takes the`
 }
 
 // viaCall hands a result channel to a method started as a goroutine.
@@ -156,9 +156,9 @@ func viaCall(ctx context.Context, f *fetcher, log chan int) int {
 // first argument is the receiver.
 type exprFetcher struct{}
 
-func (f *exprFetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chan: send on log\)`
+func (f *exprFetcher) fetch(out chan int, log chan int) { // want fetch:`blocks\(chanaudit: send on log\)`
 	log <- 0
-	out <- 1 // want `^send on out blocks forever once its receiver in viaExpr has stopped waiting`
+	out <- 1 // want `^send on out blocks forever once viaExpr takes the`
 }
 
 func viaExpr(ctx context.Context, f *exprFetcher, log chan int) int {

@@ -1,0 +1,181 @@
+// Package witness holds the channel shapes whose other side can be
+// shown to leave, each beside a clean twin whose other side cannot.
+package witness
+
+import (
+	"context"
+	"errors"
+)
+
+func compute() int    { return 1 }
+func check(int) error { return nil }
+func use(int)         {}
+func serveA() error   { return nil }
+func serveB() error   { return errors.New("b") }
+func produce(out chan<- int) {
+	out <- compute() // want `send on out blocks forever once Named takes the <-ctx.Done\(\) case \(abandoned.go:\d+\) and returns: give ch a buffer for every send, as in make\(chan int, 1\)`
+}
+
+// Result: the caller gives up on ctx, and the goroutine's send has
+// nobody to receive it.
+func Result(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() {
+		ch <- compute() // want `send on ch blocks forever once Result takes the <-ctx.Done\(\) case \(abandoned.go:\d+\) and returns: give ch a buffer for every send, as in make\(chan int, 1\)`
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// ResultBuffered: room for the one send.
+func ResultBuffered(ctx context.Context) (int, error) {
+	ch := make(chan int, 1)
+	go func() {
+		ch <- compute()
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// ResultWaits always receives.
+func ResultWaits() int {
+	ch := make(chan int)
+	go func() { ch <- compute() }()
+	return <-ch
+}
+
+// ResultHonours: the goroutine gives up on ctx too.
+func ResultHonours(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() {
+		select {
+		case ch <- compute():
+		case <-ctx.Done():
+		}
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// Serve returns with the first server's error; the other's send is
+// left waiting.
+func Serve() error {
+	aErr := make(chan error)
+	bErr := make(chan error)
+	go func() { aErr <- serveA() }() // want `send on aErr blocks forever once Serve takes the <-bErr case \(abandoned.go:\d+\) and returns`
+	go func() { bErr <- serveB() }() // want `send on bErr blocks forever once Serve takes the <-aErr case \(abandoned.go:\d+\) and returns`
+	select {
+	case err := <-aErr:
+		return err
+	case err := <-bErr:
+		return err
+	}
+}
+
+// ServeBuffered: each server has room for its one error.
+func ServeBuffered() error {
+	aErr := make(chan error, 1)
+	bErr := make(chan error, 1)
+	go func() { aErr <- serveA() }()
+	go func() { bErr <- serveB() }()
+	select {
+	case err := <-aErr:
+		return err
+	case err := <-bErr:
+		return err
+	}
+}
+
+// All returns on the first error while other checks still send.
+func All(items []int) error {
+	errs := make(chan error)
+	for _, it := range items {
+		go func() {
+			errs <- check(it) // want `send on errs blocks forever once All returns \(abandoned.go:\d+\) before receiving from every sender: send in a select`
+		}()
+	}
+	for range items {
+		if err := <-errs; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AllSized has room for every check.
+func AllSized(items []int) error {
+	errs := make(chan error, len(items))
+	for _, it := range items {
+		go func() { errs <- check(it) }()
+	}
+	for range items {
+		if err := <-errs; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AllDrained receives every value before it returns.
+func AllDrained(items []int) error {
+	errs := make(chan error)
+	for _, it := range items {
+		go func() { errs <- check(it) }()
+	}
+	var first error
+	for range items {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Named hands the channel to a function of the package.
+func Named(ctx context.Context) {
+	ch := make(chan int)
+	go produce(ch)
+	select {
+	case v := <-ch:
+		use(v)
+	case <-ctx.Done():
+		return
+	}
+}
+
+// Escapes returns the channel: who receives is not seen here.
+func Escapes() <-chan int {
+	ch := make(chan int)
+	go func() { ch <- compute() }()
+	return ch
+}
+
+// OneOfTwo: a send per path, into a buffer of one.
+func OneOfTwo(ctx context.Context, fail bool) error {
+	ch := make(chan error, 1)
+	go func() {
+		if fail {
+			ch <- errors.New("failed")
+			return
+		}
+		ch <- nil
+	}()
+	select {
+	case err := <-ch:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

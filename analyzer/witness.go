@@ -1,0 +1,639 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+)
+
+// A channel operation is a finding when its other side can be shown to
+// leave while it waits: a path, in the other side's own code, from
+// where the two sides part to a return that passes no operation that
+// would answer. That path is the witness, and the finding names it.
+// Where the model cannot see the other side (chanmodel.go), there is
+// no witness and no finding.
+
+// witnesses judges the channels the declaration fi and its literals
+// make.
+func (s *state) witnesses(fi *funcInfo) {
+	for _, wc := range s.chanModels(fi) {
+		if wc.opaque || len(wc.sides) == 0 || wc.stmt == nil {
+			continue
+		}
+		if !s.abandonedSend(wc) && !s.unclosedRecv(wc) {
+			s.missingSend(wc)
+		}
+	}
+}
+
+// flow is the control flow of one function body with the channel's
+// operations placed on its blocks.
+type flow struct {
+	s      *state
+	g      *cfg.CFG
+	body   *ast.BlockStmt
+	events map[*cfg.Block][]event
+	// selects maps each select case to its select.
+	selects map[*ast.CommClause]*ast.SelectStmt
+}
+
+// event is an operation in a block: at node index idx, or at the start
+// of the block (-1) for a select case or a range's head.
+type event struct {
+	idx int
+	u   *wuse
+}
+
+// newFlow builds the control flow of body and places the operations
+// of uses on it. Deferred operations are not on it: they run at every
+// return.
+func (s *state) newFlow(body *ast.BlockStmt, uses []*wuse) *flow {
+	f := &flow{s: s, g: cfg.New(body, s.mayReturn), body: body, events: map[*cfg.Block][]event{}, selects: map[*ast.CommClause]*ast.SelectStmt{}}
+	inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectStmt:
+			for _, c := range n.Body.List {
+				f.selects[c.(*ast.CommClause)] = n
+			}
+		}
+		return true
+	})
+	// A loop that receives, left by its condition or a break, has
+	// taken what it counts: the loop's end stands for its receives.
+	for _, u := range uses {
+		if (u.kind == uRecv || u.kind == uRange) && u.loop != nil && !u.defers {
+			for _, b := range f.g.Blocks {
+				if (b.Kind == cfg.KindForDone || b.Kind == cfg.KindRangeDone) && b.Stmt == u.loop {
+					f.events[b] = append(f.events[b], event{-1, &wuse{kind: uRecv, node: u.loop, loop: u.loop}})
+				}
+			}
+		}
+	}
+	for _, u := range uses {
+		if u.defers {
+			continue
+		}
+		for _, b := range f.g.Blocks {
+			if !b.Live {
+				continue
+			}
+			if u.at != nil {
+				if i := nodeIndex(b, u.at.Pos()); i >= 0 {
+					f.events[b] = append(f.events[b], event{i, u})
+				}
+				continue
+			}
+			if u.clause != nil || u.kind == uRange {
+				if (u.clause != nil && b.Kind == cfg.KindSelectCaseBody && b.Stmt == u.clause) ||
+					(u.clause == nil && b.Kind == cfg.KindRangeLoop && b.Stmt == u.node) {
+					f.events[b] = append(f.events[b], event{-1, u})
+				}
+				continue
+			}
+			if i := nodeIndex(b, u.node.Pos()); i >= 0 {
+				f.events[b] = append(f.events[b], event{i, u})
+			}
+		}
+	}
+	return f
+}
+
+// nodeIndex is the index of the node of b that holds pos, or -1.
+func nodeIndex(b *cfg.Block, pos token.Pos) int {
+	for i, n := range b.Nodes {
+		if n.Pos() <= pos && pos < n.End() {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayReturn reports whether a call can return: panic, os.Exit,
+// log.Fatal and runtime.Goexit do not. A path that ends in one of them
+// leaves nothing waiting that matters.
+func (s *state) mayReturn(call *ast.CallExpr) bool {
+	if b, ok := s.info.Uses[calleeIdent(call.Fun)].(*types.Builtin); ok && b.Name() == "panic" {
+		return false
+	}
+	fn := staticCallee(s.info, call)
+	if fn == nil {
+		return true
+	}
+	switch fn.FullName() {
+	case "os.Exit", "runtime.Goexit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
+		"(*log.Logger).Fatal", "(*log.Logger).Fatalf", "(*log.Logger).Fatalln", "(*testing.common).Fatal",
+		"(*testing.common).Fatalf", "(*testing.common).FailNow", "(*testing.common).Skip", "(*testing.common).Skipf", "(*testing.common).SkipNow":
+		return false
+	}
+	return true
+}
+
+// exitOf is where a block leaves the function: its return statement,
+// or the closing brace of a body that ends without one. ok is false
+// for a block that does not leave (it has successors, or it ends in a
+// call that does not return).
+func (f *flow) exitOf(b *cfg.Block) (token.Pos, bool) {
+	if !b.Live || len(b.Succs) > 0 {
+		return token.NoPos, false
+	}
+	if r := b.Return(); r != nil {
+		return r.Pos(), true
+	}
+	if b.Kind == cfg.KindSelectAfterCase {
+		return token.NoPos, false // after the last case of a select that has no default: never reached
+	}
+	if len(b.Nodes) > 0 {
+		if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+			if call, ok := es.X.(*ast.CallExpr); ok && !f.s.mayReturn(call) {
+				return token.NoPos, false // a panic, an exit
+			}
+		}
+		if br, ok := b.Nodes[len(b.Nodes)-1].(*ast.BranchStmt); ok && br.Tok == token.GOTO {
+			return token.NoPos, false
+		}
+	}
+	return f.body.Rbrace, true
+}
+
+// reach looks for a path from node index after of start (-1: the
+// whole block) to a return of the function that meets no operation
+// stop accepts, and whose exit, if accept is set, it accepts. It
+// returns the exit and the blocks of the path, in order.
+func (f *flow) reach(start *cfg.Block, after int, stop func(*wuse) bool, accept func(token.Pos) bool) (token.Pos, []*cfg.Block, bool) {
+	cut := func(b *cfg.Block, from int) bool {
+		for _, e := range f.events[b] {
+			if e.idx > from || (e.idx == -1 && from == -2) {
+				if stop(e.u) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	parent := map[*cfg.Block]*cfg.Block{start: nil}
+	queue := []*cfg.Block{start}
+	if cut(start, after) {
+		return token.NoPos, nil, false
+	}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		if pos, ok := f.exitOf(b); ok && (accept == nil || accept(pos)) {
+			var path []*cfg.Block
+			for x := b; x != nil; x = parent[x] {
+				path = append([]*cfg.Block{x}, path...)
+			}
+			return pos, path, true
+		}
+		for _, next := range b.Succs {
+			if _, seen := parent[next]; seen {
+				continue
+			}
+			parent[next] = b
+			if cut(next, -2) {
+				continue
+			}
+			queue = append(queue, next)
+		}
+	}
+	return token.NoPos, nil, false
+}
+
+// at is the block and node index of the statement that holds pos.
+func (f *flow) at(pos token.Pos) (*cfg.Block, int) {
+	var best *cfg.Block
+	idx, span := -1, token.Pos(1<<30)
+	for _, b := range f.g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			if n.Pos() <= pos && pos < n.End() && n.End()-n.Pos() < span {
+				best, idx, span = b, i, n.End()-n.Pos()
+			}
+		}
+	}
+	return best, idx
+}
+
+// leftBy is the select case a path takes instead of the channel's: the
+// other way out the owner's wait had, or nil.
+func (f *flow) leftBy(path []*cfg.Block, v *types.Var, info *types.Info) *ast.CommClause {
+	for _, b := range path {
+		cc, ok := b.Stmt.(*ast.CommClause)
+		if b.Kind != cfg.KindSelectCaseBody || !ok {
+			continue
+		}
+		sel := f.selects[cc]
+		if sel == nil {
+			continue
+		}
+		for _, c := range sel.Body.List {
+			if op := commOp(c.(*ast.CommClause).Comm); op != nil && c != cc && usesVar(info, op, v) {
+				return cc
+			}
+		}
+	}
+	return nil
+}
+
+// usesVar reports whether a channel operation is on v.
+func usesVar(info *types.Info, op ast.Node, v *types.Var) bool {
+	switch op := op.(type) {
+	case *ast.SendStmt:
+		return identVar(info, op.Chan) == v
+	case *ast.UnaryExpr:
+		return identVar(info, op.X) == v
+	}
+	return false
+}
+
+// commText is a select case as the message names it: "<-ctx.Done()".
+func commText(cc *ast.CommClause) string {
+	switch op := commOp(cc.Comm).(type) {
+	case *ast.SendStmt:
+		return types.ExprString(op.Chan) + " <- " + types.ExprString(op.Value)
+	case *ast.UnaryExpr:
+		return "<-" + types.ExprString(op.X)
+	}
+	return "default"
+}
+
+const unbounded = 1 << 30
+
+// maxSends is the most sends on the channel one run of a side makes,
+// or unbounded when one is in a loop.
+func (s *state) maxSends(side *wside) int {
+	n := 0
+	for _, u := range side.uses {
+		if u.kind == uSend {
+			n++
+			if u.at != nil && u.loop != nil && !(side.body.Pos() <= u.loop.Pos() && u.loop.Pos() < side.body.End()) {
+				return unbounded // in a loop of the function it is passed to
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	// Sends on exclusive branches count once, and a send followed by
+	// a return runs once even in a loop: the most sends on one path
+	// count, unbounded when a cycle goes through a send.
+	f := s.newFlow(side.body, side.uses)
+	val := map[*cfg.Block]int{}
+	for range len(f.g.Blocks) + 2 {
+		changed := false
+		for _, b := range f.g.Blocks {
+			best := 0
+			for _, next := range b.Succs {
+				best = max(best, val[next])
+			}
+			for _, e := range f.events[b] {
+				if e.u.kind == uSend {
+					best++
+				}
+			}
+			if best > n {
+				return unbounded
+			}
+			if best != val[b] {
+				val[b], changed = best, true
+			}
+		}
+		if !changed {
+			return val[f.g.Blocks[0]]
+		}
+	}
+	return unbounded
+}
+
+// abandonedSend: goroutines send on the channel, the owner receives,
+// and the owner can return without receiving every value while the
+// buffer has no room for them all. The send blocks forever.
+func (s *state) abandonedSend(wc *wchan) bool {
+	var senders []*wside
+	var stuck *wuse
+	total := 0
+	for _, side := range wc.sides {
+		sends := 0
+		for _, u := range side.uses {
+			switch u.kind {
+			case uSend:
+				sends++
+				if u.bare() && (stuck == nil || u.node.Pos() < stuck.node.Pos()) {
+					stuck = u
+				}
+			case uRecv, uRange:
+				return false // the goroutine also receives: a conversation
+			}
+		}
+		if sends == 0 {
+			continue
+		}
+		senders = append(senders, side)
+		n := s.maxSends(side)
+		if side.many {
+			n = unbounded
+		}
+		total = min(total+n, unbounded)
+	}
+	receives := false
+	for _, u := range wc.own {
+		switch u.kind {
+		case uSend:
+			return false // the owner sends too: a protocol the model does not follow
+		case uRecv, uRange:
+			if u.defers {
+				return false // drained on the way out
+			}
+			receives = true
+		}
+	}
+	if stuck == nil || !receives || wc.cap < 0 || int64(total) <= wc.cap {
+		return false
+	}
+	f := s.newFlow(wc.body, wc.own)
+	first := senders[0]
+	for _, side := range senders {
+		if side.spawn < first.spawn {
+			first = side
+		}
+	}
+	start, idx := f.at(first.spawn)
+	if start == nil {
+		return false
+	}
+	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
+	exit, path, ok := f.reach(start, idx, isRecv, nil)
+	owner := wc.owner.displayName()
+	name := wc.v.Name()
+	var related []analysis.RelatedInformation
+	var when string
+	if ok {
+		if cc := f.leftBy(path, wc.v, s.info); cc != nil {
+			when = fmt.Sprintf("once %s takes the %s case (%s) and returns", owner, commText(cc), s.where(cc.Pos()))
+			related = append(related, analysis.RelatedInformation{Pos: cc.Pos(), Message: owner + " stops waiting for " + name + " here"})
+		} else {
+			when = fmt.Sprintf("once %s returns (%s) without receiving from it", owner, s.where(exit))
+		}
+		related = append(related, analysis.RelatedInformation{Pos: exit, Message: owner + " returns here without receiving from " + name})
+	} else {
+		// Several senders, each sending a bounded number of values: a
+		// return inside the receiving loop leaves the rest waiting.
+		if total < 2 || (wc.cap > 0 && total == unbounded) {
+			return false
+		}
+		for _, side := range senders {
+			if s.maxSends(side) == unbounded {
+				return false
+			}
+		}
+		for _, u := range wc.own {
+			if u.kind != uRecv || u.loop == nil {
+				continue
+			}
+			var b *cfg.Block
+			from := -1
+			if u.clause != nil {
+				for _, x := range f.g.Blocks {
+					if x.Kind == cfg.KindSelectCaseBody && x.Stmt == u.clause {
+						b = x
+					}
+				}
+			} else {
+				b, from = f.at(u.node.Pos())
+			}
+			if b == nil {
+				continue
+			}
+			loop := u.loop
+			inside := func(pos token.Pos) bool { return loop.Pos() <= pos && pos < loop.End() }
+			if exit, _, ok = f.reach(b, from, isRecv, inside); ok {
+				when = fmt.Sprintf("once %s returns (%s) before receiving from every sender", owner, s.where(exit))
+				related = append(related, analysis.RelatedInformation{Pos: exit, Message: owner + " returns here and leaves the other senders waiting"})
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	related = append(related, s.madeAt(wc))
+	alt := fmt.Sprintf("give %s a buffer for every send, as in make(%s, %d)", name, types.TypeString(wc.v.Type(), types.RelativeTo(s.pass.Pkg)), total)
+	if total == unbounded {
+		alt = "send in a select that also waits for a done channel or ctx.Done()"
+	}
+	written := types.ExprString(stuck.node.(*ast.SendStmt).Chan)
+	o := &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "send on " + written, alt: alt, inert: true, related: related,
+		msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
+	if total == 1 && wc.cap == 0 {
+		o.grow = wc.make
+	}
+	h := stuck.holder(wc)
+	h.ops = append(h.ops, o)
+	return true
+}
+
+// madeAt is the related position of the make.
+func (s *state) madeAt(wc *wchan) analysis.RelatedInformation {
+	what := "with no buffer"
+	switch {
+	case wc.cap < 0:
+		what = "with a buffer of " + types.ExprString(wc.make.Args[1])
+	case wc.cap > 0:
+		what = fmt.Sprintf("with a buffer of %d", wc.cap)
+	}
+	return analysis.RelatedInformation{Pos: wc.make.Pos(), Message: wc.v.Name() + " is made here " + what}
+}
+
+// unclosedRecv: a goroutine waits on the channel, ranging over it or
+// receiving once, and only the owner sends or closes; the owner can
+// return without closing it (or, for a single receive, without sending
+// either). Nobody else holds the channel, so the goroutine waits
+// forever.
+func (s *state) unclosedRecv(wc *wchan) bool {
+	for _, u := range wc.own {
+		if u.kind == uRecv || u.kind == uRange || (u.kind == uClose && u.defers) {
+			return false
+		}
+	}
+	var stuck *wuse
+	for _, side := range wc.sides {
+		for _, u := range side.uses {
+			switch u.kind {
+			case uSend, uClose:
+				return false // another goroutine answers
+			case uRange:
+				if stuck == nil && !leavesRange(u.node.(*ast.RangeStmt)) {
+					stuck = u
+				}
+			case uRecv:
+				if stuck == nil && u.bare() && u.loop == nil {
+					stuck = u
+				}
+			}
+		}
+	}
+	if stuck == nil {
+		return false
+	}
+	f := s.newFlow(wc.body, wc.own)
+	start, idx := f.at(stuck.side.spawn)
+	if start == nil {
+		return false
+	}
+	answers := func(u *wuse) bool { return u.kind == uClose || (u.kind == uSend && stuck.kind == uRecv) }
+	exit, _, ok := f.reach(start, idx, answers, nil)
+	if !ok {
+		return false
+	}
+	owner, name := wc.owner.displayName(), wc.v.Name()
+	related := []analysis.RelatedInformation{
+		{Pos: exit, Message: owner + " returns here without closing " + name},
+		s.madeAt(wc),
+	}
+	var o *op
+	if stuck.kind == uRange {
+		alt := "close " + name + " on every path, as in defer close(" + name + ")"
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + name, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("range over %s never ends once %s returns (%s) without closing it: %s", name, owner, s.where(exit), alt)}
+	} else {
+		alt := "send on or close " + name + " on every path of " + owner
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + name, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("receive from %s blocks forever once %s returns (%s) without sending on it or closing it: %s", name, owner, s.where(exit), alt)}
+	}
+	h := stuck.holder(wc)
+	h.ops = append(h.ops, o)
+	return true
+}
+
+// leavesRange reports whether a range body can leave the loop before
+// the channel is closed: a return, a goto, or a break of this loop.
+func leavesRange(rs *ast.RangeStmt) bool {
+	leaves := false
+	depth := 0 // breakable statements inside the range
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			leaves = true
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO || (n.Label != nil && n.Tok == token.BREAK) || (n.Label == nil && n.Tok == token.BREAK && depth == 0) {
+				leaves = true
+			}
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			depth++
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				return walk(m)
+			})
+			depth--
+			return false
+		}
+		return !leaves
+	}
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		if n == rs.Body {
+			return true
+		}
+		return walk(n)
+	})
+	return leaves
+}
+
+// missingSend: the owner waits on the channel outside any select (a
+// receive, or a range until close), and only its goroutines send or
+// close; one of them can return without sending (or, for a range,
+// without closing). The owner waits forever.
+func (s *state) missingSend(wc *wchan) bool {
+	var stuck *wuse
+	for _, u := range wc.own {
+		switch u.kind {
+		case uSend, uClose:
+			return false
+		case uRecv:
+			if u.bare() && !u.defers && stuck == nil {
+				stuck = u
+			}
+		case uRange:
+			if !u.defers && stuck == nil && !leavesRange(u.node.(*ast.RangeStmt)) {
+				stuck = u
+			}
+		}
+	}
+	if stuck == nil {
+		return false
+	}
+	var answering []*wside
+	for _, side := range wc.sides {
+		answers := false
+		for _, u := range side.uses {
+			switch u.kind {
+			case uRecv, uRange:
+				return false // another goroutine takes values too
+			case uClose:
+				if u.defers {
+					return false // closed on every path of a goroutine
+				}
+				answers = true
+			case uSend:
+				answers = answers || stuck.kind == uRecv
+			}
+		}
+		if answers {
+			answering = append(answering, side)
+		}
+	}
+	if len(answering) == 0 {
+		return false
+	}
+	if stuck.kind == uRecv {
+		// One receive waits for one sender; a receive in a loop counts
+		// the values of senders started in a loop.
+		if len(answering) != 1 || answering[0].many != (stuck.loop != nil) {
+			return false
+		}
+		if s.maxSends(answering[0]) == unbounded {
+			return false
+		}
+	} else if len(answering) != 1 || answering[0].many {
+		return false // several closers: which one closes is not followed
+	}
+	side := answering[0]
+	f := s.newFlow(side.body, side.uses)
+	answers := func(u *wuse) bool { return u.kind == uClose || (u.kind == uSend && stuck.kind == uRecv) }
+	exit, _, ok := f.reach(f.g.Blocks[0], -1, answers, nil)
+	if !ok {
+		return false
+	}
+	owner, name := wc.owner.displayName(), wc.v.Name()
+	gor := "the goroutine started at " + s.where(side.spawn)
+	related := []analysis.RelatedInformation{
+		{Pos: exit, Message: side.fi.displayName() + " returns here without sending on " + name},
+		{Pos: side.spawn, Message: "the goroutine is started here"},
+		s.madeAt(wc),
+	}
+	var o *op
+	if stuck.kind == uRange {
+		alt := "close " + name + " on every path of the goroutine, as in defer close(" + name + ")"
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + name, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("range over %s in %s never ends once %s returns (%s) without closing it: %s", name, owner, gor, s.where(exit), alt)}
+	} else {
+		alt := "send on or close " + name + " on every path of the goroutine, or select on it together with a way out"
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + name, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("receive from %s in %s blocks forever once %s returns (%s) without sending on it: %s", name, owner, gor, s.where(exit), alt)}
+	}
+	h := stuck.holder(wc)
+	h.ops = append(h.ops, o)
+	return true
+}
