@@ -58,12 +58,12 @@ type wuse struct {
 	// is on: the node itself, or the call to the function of the
 	// package that does it with the channel it is passed.
 	at     ast.Node
-	node   ast.Node         // *ast.SendStmt, *ast.UnaryExpr, *ast.RangeStmt, or the close *ast.CallExpr
-	clause *ast.CommClause  // the select case, for an operation that is one
-	loop   ast.Node         // the innermost loop around it in its function, or nil
-	defers bool             // run by defer: at every return of its function
-	side   *wside           // nil on the owner's side
-	fi     *funcInfo        // the function the node is in, when not its side's (or owner's)
+	node   ast.Node        // *ast.SendStmt, *ast.UnaryExpr, *ast.RangeStmt, or the close *ast.CallExpr
+	clause *ast.CommClause // the select case, for an operation that is one
+	loop   ast.Node        // the innermost loop around it in its function, or nil
+	defers bool            // run by defer: at every return of its function
+	side   *wside          // nil on the owner's side
+	fi     *funcInfo       // the function the node is in, when not its side's (or owner's)
 }
 
 // holder is the function the operation is written in.

@@ -28,9 +28,9 @@ type walker struct {
 
 	pendingCalls []pendingCall
 	pendingRoots []pendingRoot
-	cmds         []cmdUse            // exec.Command calls whose command is run
-	reqs         []reqUse            // http.NewRequest calls whose request is sent
-	reqCtx       map[*types.Var]bool // requests given a context later
+	cmds         []cmdUse               // exec.Command calls whose command is run
+	reqs         []reqUse               // http.NewRequest calls whose request is sent
+	reqCtx       map[*types.Var]bool    // requests given a context later
 	doneVars     map[*types.Var]bool    // locals holding a context's Done channel
 	replyVars    map[*types.Var]bool    // reply channels received from a channel of channels
 	condGuarded  map[*ast.CallExpr]bool // Cond.Wait in a loop that checks a stop flag
