@@ -21,6 +21,9 @@ type wchan struct {
 	v     *types.Var
 	make  *ast.CallExpr
 	stmt  ast.Stmt // the statement that makes it
+	// listed: stmt is a statement of a block or case, outside any
+	// loop of its function, so a statement can follow it.
+	listed bool
 	cap   int64    // -1 when not a constant
 	owner *funcInfo
 	body  *ast.BlockStmt // the owner's body
@@ -124,10 +127,17 @@ func (s *state) chanModels(fi *funcInfo) []*wchan {
 				continue
 			}
 			stmt, _ := n.(ast.Stmt)
-			if stmt == nil && len(stack) >= 3 {
+			up := 2 // the statement's parent
+			if stmt == nil && len(stack) >= 4 {
 				stmt, _ = stack[len(stack)-3].(ast.Stmt) // the DeclStmt of a ValueSpec
+				up = 4
 			}
-			wc := &wchan{v: v, make: astutil.Unparen(rhs[i]).(*ast.CallExpr), stmt: stmt, cap: c, owner: owner, body: body}
+			listed := false
+			switch stack[len(stack)-up].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				listed = loopIn(stack) == nil
+			}
+			wc := &wchan{v: v, make: astutil.Unparen(rhs[i]).(*ast.CallExpr), stmt: stmt, listed: listed, cap: c, owner: owner, body: body}
 			s.chanUses(wc)
 			out = append(out, wc)
 		}

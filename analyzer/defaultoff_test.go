@@ -15,10 +15,11 @@ func withChan(c analyzer.Config) analyzer.Config {
 	return c
 }
 
-// TestChanOffByDefault: by default a channel operation is no finding,
-// not even under a lock or in an event loop, while the other rules
-// report as usual; -enable=chan reports them all.
-func TestChanOffByDefault(t *testing.T) {
+// TestChanAuditOffByDefault: by default a channel operation without a
+// witness is no finding, not even under a lock or in an event loop,
+// while the other rules report as usual; -enable=chanaudit reports
+// them all.
+func TestChanAuditOffByDefault(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "defaultoff")
 
 	results := analysistest.Run(quietT{t}, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "defaultoff")
@@ -31,12 +32,12 @@ func TestChanOffByDefault(t *testing.T) {
 		}
 	}
 	if len(chans) != 3 {
-		t.Errorf("with -enable=chan, %d channel findings, want 3 (chan, sync, eventloop):\n%s", len(chans), strings.Join(chans, "\n"))
+		t.Errorf("with -enable=chanaudit, %d channel findings, want 3 (chan, sync, eventloop):\n%s", len(chans), strings.Join(chans, "\n"))
 	}
 
 	// Disable wins over Enable.
 	a := analyzer.New(analyzer.Config{})
-	for _, set := range [][2]string{{"enable", "chan"}, {"disable", "chan"}} {
+	for _, set := range [][2]string{{"enable", "chanaudit"}, {"disable", "chanaudit"}} {
 		if err := a.Flags.Set(set[0], set[1]); err != nil {
 			t.Fatal(err)
 		}
@@ -52,3 +53,25 @@ func TestChanOffByDefault(t *testing.T) {
 type quietT struct{ *testing.T }
 
 func (quietT) Errorf(string, ...any) {}
+
+// TestChanDisable: the witnessed channel findings are on by default,
+// and -disable=chan switches them off.
+func TestChanDisable(t *testing.T) {
+	count := func(cfg analyzer.Config) int {
+		n := 0
+		for _, r := range analysistest.Run(quietT{t}, analysistest.TestData(), analyzer.New(cfg), "witness") {
+			for _, d := range r.Diagnostics {
+				if d.Category == string(analyzer.Chan) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := count(analyzer.Config{}); n < 10 {
+		t.Errorf("by default, %d chan findings on witness, want at least 10", n)
+	}
+	if n := count(analyzer.Config{Disable: []analyzer.Family{analyzer.Chan}}); n != 0 {
+		t.Errorf("with -disable=chan, %d chan findings on witness, want 0", n)
+	}
+}

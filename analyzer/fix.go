@@ -18,6 +18,9 @@ import (
 // at the call. A context is never invented: with none at hand there is
 // no fix, and the message alone names the alternative.
 func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
+	if o.edits != nil {
+		return []analysis.SuggestedFix{{Message: o.fixMsg, TextEdits: o.edits}}
+	}
 	if o.grow != nil {
 		// make(chan T) -> make(chan T, 1): room for the one send;
 		// make(chan T, 0) -> make(chan T, 1).

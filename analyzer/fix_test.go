@@ -12,3 +12,9 @@ import (
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "fixes")
 }
+
+// TestWitnessFixes: the fixes that follow a channel's witness, and the
+// refusals where a fix could panic or wait.
+func TestWitnessFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "witnessfix")
+}

@@ -39,6 +39,9 @@ type op struct {
 	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
 	// it is no finding of a critical section.
 	releasesLock bool
+	// edits, when set, are the fix, with fixMsg its message.
+	edits  []analysis.TextEdit
+	fixMsg string
 	// related are the positions of a channel finding's witness.
 	related []analysis.RelatedInformation
 	// inert: a finding that blocks nobody (a misplaced WaitGroup.Add),

@@ -503,6 +503,7 @@ func (s *state) unclosedRecv(wc *wchan) bool {
 		alt := "close " + name + " on every path, as in defer close(" + name + ")"
 		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + name, alt: alt, inert: true, related: related,
 			msg: fmt.Sprintf("range over %s never ends once %s returns (%s) without closing it: %s", name, owner, s.where(exit), alt)}
+		s.deferClose(wc, o)
 	} else {
 		alt := "send on or close " + name + " on every path of " + owner
 		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + name, alt: alt, inert: true, related: related,
@@ -636,4 +637,22 @@ func (s *state) missingSend(wc *wchan) bool {
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)
 	return true
+}
+
+// deferClose is the fix of a channel its maker never closes: defer
+// close(ch) right after the make. Not where the maker closes it
+// somewhere (a second close panics), nor where the make is in a loop
+// or is no statement of its own.
+func (s *state) deferClose(wc *wchan, o *op) {
+	for _, u := range wc.own {
+		if u.kind == uClose {
+			return
+		}
+	}
+	indent, ok := s.indentOf(wc.stmt)
+	if !wc.listed || !ok {
+		return
+	}
+	o.edits = []analysis.TextEdit{{Pos: wc.stmt.End(), End: wc.stmt.End(), NewText: []byte("\n" + indent + "defer close(" + wc.v.Name() + ")")}}
+	o.fixMsg = "Close " + wc.v.Name() + " when " + wc.owner.displayName() + " returns"
 }

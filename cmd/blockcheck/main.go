@@ -21,7 +21,7 @@
 // passed to the go command; -v, which prints each phase on standard
 // error (on a terminal, progress shows by itself after two seconds);
 // and blockcheck's own (-disable, -enable, -tests, -entry, -blocking,
-// -stack, -std; the chan rules are off unless -enable=chan). Flags
+// -stack, -std; the chanaudit rules are off unless -enable=chanaudit). Flags
 // that conflict or do nothing are errors, and so are names given to
 // -entry and -blocking that no loaded package declares. Text findings
 // go to standard output, errors and notes to standard error. It also

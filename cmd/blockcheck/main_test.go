@@ -152,8 +152,8 @@ func TestFixLeavesCodeBuilding(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			// -enable=chan: the channel fixes too.
-			if out, code := run(t, dir, bin, "-fix", "-enable=chan", "./..."); code == 1 || code == 2 {
+			// -enable=chanaudit: the channel fixes too.
+			if out, code := run(t, dir, bin, "-fix", "-enable=chanaudit", "./..."); code == 1 || code == 2 {
 				t.Fatalf("-fix: exit %d\n%s", code, out)
 			}
 			for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
@@ -164,11 +164,11 @@ func TestFixLeavesCodeBuilding(t *testing.T) {
 				}
 			}
 			before := snapshot(t, dir)
-			out, _ := run(t, dir, bin, "-json", "-enable=chan", "./...")
+			out, _ := run(t, dir, bin, "-json", "-enable=chanaudit", "./...")
 			if strings.Contains(out, "suggested_fixes") {
 				t.Errorf("fixable findings left after -fix:\n%s", out)
 			}
-			run(t, dir, bin, "-fix", "-enable=chan", "./...")
+			run(t, dir, bin, "-fix", "-enable=chanaudit", "./...")
 			if after := snapshot(t, dir); after != before {
 				t.Error("a second -fix changed the code")
 			}

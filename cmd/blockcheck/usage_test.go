@@ -196,7 +196,7 @@ func TestFixDiffMatchesFix(t *testing.T) {
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	diff, stderr, code := runSplit(t, sub, bin, nil, "-fix", "-diff", "-enable=chan", "../...")
+	diff, stderr, code := runSplit(t, sub, bin, nil, "-fix", "-diff", "-enable=chanaudit", "../...")
 	if code != 0 || !strings.Contains(diff, "--- a/") || strings.Contains(diff, viaDiff) {
 		t.Fatalf("-fix -diff: exit %d\nstdout:\n%s\nstderr:\n%s", code, diff, stderr)
 	}
@@ -215,7 +215,7 @@ func TestFixDiffMatchesFix(t *testing.T) {
 	if out, err := apply.CombinedOutput(); err != nil {
 		t.Fatalf("git apply: %v\n%s", err, out)
 	}
-	if _, stderr, code := runSplit(t, viaFix, bin, nil, "-fix", "-enable=chan", "./..."); code == 1 || code == 2 {
+	if _, stderr, code := runSplit(t, viaFix, bin, nil, "-fix", "-enable=chanaudit", "./..."); code == 1 || code == 2 {
 		t.Fatalf("-fix: exit %d\n%s", code, stderr)
 	}
 	strip := func(dir string) string { return strings.ReplaceAll(snapshot(t, dir), dir, "") }

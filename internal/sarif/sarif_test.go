@@ -161,9 +161,9 @@ func TestRules(t *testing.T) {
 		if r.DefaultConfiguration.Level != wantLevel {
 			t.Errorf("rule %s: level %q, want %q", r.ID, r.DefaultConfiguration.Level, wantLevel)
 		}
-		// The chan rule is off by default, and says so; the others
+		// The chanaudit rule is off by default, and says so; the others
 		// leave SARIF's default (enabled).
-		if off := r.DefaultConfiguration.Enabled != nil && !*r.DefaultConfiguration.Enabled; off != (r.ID == "chan") {
+		if off := r.DefaultConfiguration.Enabled != nil && !*r.DefaultConfiguration.Enabled; off != (r.ID == "chanaudit") {
 			t.Errorf("rule %s: enabled %v", r.ID, r.DefaultConfiguration.Enabled)
 		}
 		if i < len(docs) {

@@ -1,5 +1,5 @@
-// Package defaultoff holds channel operations that the chan rules
-// report only with -enable=chan, beside a sleep reported always.
+// Package defaultoff holds channel operations that the chanaudit rules
+// report only with -enable=chanaudit, beside a sleep reported always.
 package defaultoff
 
 import (

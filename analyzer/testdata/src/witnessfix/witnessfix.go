@@ -1,0 +1,69 @@
+// Package witnessfix holds the channel findings whose fix follows the
+// witness.
+package witnessfix
+
+import "context"
+
+func compute() int { return 1 }
+func use(int)      {}
+
+// Result: one send, abandoned on ctx: a buffer of one.
+func Result(ctx context.Context) int {
+	ch := make(chan int)
+	go func() {
+		ch <- compute() // want `send on ch blocks forever once Result takes the <-ctx.Done\(\) case`
+	}()
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
+
+// Feed never closes ch: the goroutine's range ends once Feed returns.
+func Feed(items []int) {
+	ch := make(chan int)
+	go func() {
+		for v := range ch { // want `range over ch never ends once Feed returns`
+			use(v)
+		}
+	}()
+	for _, it := range items {
+		ch <- it
+	}
+}
+
+// FeedSometimes closes ch on one path only: closing it in a defer too
+// would close it twice, so there is no fix.
+func FeedSometimes(items []int) {
+	ch := make(chan int)
+	go func() {
+		for v := range ch { // want `range over ch never ends once FeedSometimes returns`
+			use(v)
+		}
+	}()
+	for _, it := range items {
+		if it < 0 {
+			return
+		}
+		ch <- it
+	}
+	close(ch)
+}
+
+// FeedEach makes its channel in a loop: a defer would wait for the
+// function, so there is no fix.
+func FeedEach(batches [][]int) {
+	for _, items := range batches {
+		ch := make(chan int)
+		go func() {
+			for v := range ch { // want `range over ch never ends once FeedEach returns`
+				use(v)
+			}
+		}()
+		for _, it := range items {
+			ch <- it
+		}
+	}
+}
