@@ -18,17 +18,17 @@ import (
 
 // wchan is one channel made by a function, with its uses.
 type wchan struct {
-	v     *types.Var
-	make  *ast.CallExpr
-	stmt  ast.Stmt // the statement that makes it
+	v    *types.Var
+	make *ast.CallExpr
+	stmt ast.Stmt // the statement that makes it
 	// listed: stmt is a statement of a block or case, outside any
 	// loop of its function, so a statement can follow it.
 	listed bool
-	cap   int64    // -1 when not a constant
-	owner *funcInfo
-	body  *ast.BlockStmt // the owner's body
-	own   []*wuse        // the owner's own operations
-	sides []*wside       // goroutines started by the owner that use it
+	cap    int64 // -1 when not a constant
+	owner  *funcInfo
+	body   *ast.BlockStmt // the owner's body
+	own    []*wuse        // the owner's own operations
+	sides  []*wside       // goroutines started by the owner that use it
 	// opaque: used in a way the model does not follow.
 	opaque bool
 	// param: the uses of a parameter a channel was handed to.
