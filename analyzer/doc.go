@@ -77,9 +77,12 @@ is one of the rule families below; -disable switches families off.
 # Rule sleep
 
 time.Sleep, <-time.After and a receive from a timer outside a select,
-ranging over a ticker (its channel is never closed), and rate limiters
+ranging over a ticker (its channel is never closed) or looping on a
+select over timers alone with no way out of the loop, rate limiters
 without a context (flowcontrol.RateLimiter.Accept,
-ratelimit.Limiter.Take).
+ratelimit.Limiter.Take), and, where a context is at hand, a select
+whose only way out is a timer (no default, no case on ctx.Done() or on
+a done channel): it waits out the timer whatever the context says.
 
 	WRONG: time.Sleep(backoff)
 	RIGHT: t := time.NewTimer(backoff)

@@ -25,6 +25,9 @@ type op struct {
 	// an event loop or under a lock): elsewhere it is how goroutines
 	// that share a channel talk.
 	needsCtx bool
+	// ctxOnly: an operation that ignores cancellation only where a
+	// context is at hand (a select bounded by a timer alone).
+	ctxOnly bool
 	// msg, when set, is the whole message of an operation reported
 	// wherever it is, entry point or not (see state.always).
 	msg string
@@ -72,6 +75,9 @@ func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
 			}
 		}
 	}
+	if w.s.cfg.enabled(Sleep) {
+		w.timerSelect(fi, sel)
+	}
 	if !w.s.cfg.enabled(ChanAudit) || selectHasWayOut(w.s.info, sel, nil) || w.allOwn(sel) {
 		return
 	}
@@ -80,6 +86,88 @@ func (w *walker) selectStmt(fi *funcInfo, sel *ast.SelectStmt) {
 		what = "select {}"
 	}
 	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: ChanAudit, what: what, alt: altSelect, needsCtx: true})
+}
+
+// timerSelect: a select whose only way out is a timer waits out the
+// timer whatever happens to the context at hand, as time.Sleep does.
+// A select with a default, or a case on ctx.Done() or on a signal
+// channel (a done or quit channel), has another way out.
+func (w *walker) timerSelect(fi *funcInfo, sel *ast.SelectStmt) {
+	info := w.s.info
+	var timer ast.Expr
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc.Comm == nil {
+			return
+		}
+		u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
+		if !ok {
+			continue
+		}
+		x := astutil.Unparen(u.X)
+		switch v := localVar(info, x); {
+		case isContextDone(info, x), v != nil && w.doneVars[v], isSignalChan(info.TypeOf(x)):
+			return
+		case isTimeChan(info.TypeOf(x)) && timer == nil:
+			timer = x
+		}
+	}
+	if timer == nil {
+		return
+	}
+	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: Sleep, what: "select bounded only by " + types.ExprString(timer),
+		alt: "add a case on ctx.Done() that returns", ctxOnly: true, inert: true})
+}
+
+// tickerLoop: for { select { case <-t.C: ... } } with only timer cases
+// and no way out of the loop never ends, as range t.C does not.
+func (w *walker) tickerLoop(fi *funcInfo, loop *ast.ForStmt) {
+	if loop.Cond != nil || len(loop.Body.List) != 1 {
+		return
+	}
+	sel, ok := loop.Body.List[0].(*ast.SelectStmt)
+	if !ok || len(sel.Body.List) == 0 {
+		return
+	}
+	var timer ast.Expr
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
+		if !ok || !isTimeChan(w.s.info.TypeOf(u.X)) {
+			return
+		}
+		if timer == nil {
+			timer = u.X
+		}
+		for _, st := range cc.Body {
+			if leaves(st) {
+				return
+			}
+		}
+	}
+	fi.ops = append(fi.ops, &op{pos: loop.Pos(), node: loop, family: Sleep, what: "for-select over only " + types.ExprString(timer), alt: altTicker})
+}
+
+// leaves reports whether a statement of a select case inside a loop
+// can leave the loop: a return, a goto, or a labelled break.
+func leaves(st ast.Stmt) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.GOTO || (n.Tok == token.BREAK && n.Label != nil)
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // commOp is the channel operation of a select case: a *ast.SendStmt or

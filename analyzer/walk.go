@@ -156,6 +156,9 @@ func (w *walker) walk(fi *funcInfo) {
 
 		case *ast.ForStmt:
 			w.eventLoop(fi, n)
+			if s.cfg.enabled(Sleep) {
+				w.tickerLoop(fi, n)
+			}
 			w.condLoop(n)
 			w.lenGuard(n.Cond, n.Body)
 		case *ast.IfStmt:

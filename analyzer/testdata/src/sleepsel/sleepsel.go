@@ -1,0 +1,85 @@
+// Package sleepsel holds selects and loops whose only way out is a
+// timer, beside twins that also wait for a context or a done channel.
+package sleepsel
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+type pool struct {
+	open chan struct{}
+	res  chan int
+	quit chan struct{}
+}
+
+func (p *pool) closeIdle() {}
+
+// acquire waits for a slot until the timer fires, whatever ctx says.
+func (p *pool) acquire(ctx context.Context) error {
+	t := time.NewTimer(time.Second)
+	defer t.Stop()
+	select { // want `select bounded only by t.C in \(\*pool\).acquire, which takes a context, ignores cancellation: add a case on ctx.Done\(\) that returns`
+	case <-t.C:
+		return errors.New("timeout")
+	case p.open <- struct{}{}:
+		return nil
+	}
+}
+
+// acquireCtx also returns when ctx is done.
+func (p *pool) acquireCtx(ctx context.Context) error {
+	t := time.NewTimer(time.Second)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return errors.New("timeout")
+	case <-ctx.Done():
+		return ctx.Err()
+	case p.open <- struct{}{}:
+		return nil
+	}
+}
+
+// wait has no context at hand: the timer is its only bound, and that
+// is no finding.
+func (p *pool) wait() int {
+	select {
+	case v := <-p.res:
+		return v
+	case <-time.After(time.Second):
+		return 0
+	}
+}
+
+// start runs the idle loop in a goroutine that never ends.
+func (p *pool) start() {
+	go p.idleLoop()
+	go p.idleLoopQuit()
+}
+
+func (p *pool) idleLoop() { // want idleLoop:"blocks\\(sleep: for-select over only ticker.C\\)"
+	ticker := time.NewTicker(time.Minute)
+	defer ticker.Stop()
+	for { // want `for-select over only ticker.C in the goroutine \(\*pool\).idleLoop started in \(\*pool\).start ignores cancellation`
+		select {
+		case <-ticker.C:
+			p.closeIdle()
+		}
+	}
+}
+
+// idleLoopQuit also waits for the quit channel.
+func (p *pool) idleLoopQuit() {
+	ticker := time.NewTicker(time.Minute)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ticker.C:
+			p.closeIdle()
+		case <-p.quit:
+			return
+		}
+	}
+}
