@@ -232,11 +232,11 @@ func loopIn(stack []ast.Node) ast.Node {
 	return nil
 }
 
-// classifyUse says what the identifier at the top of the stack does
-// with the channel, or marks the channel opaque. The identifier is
-// stack[len-1].
+// classifyUse says what the channel expression at the top of the
+// stack (an identifier, or a field's selector) does with the channel,
+// or marks the channel opaque.
 func (s *state) classifyUse(stack []ast.Node, wc *wchan) []*wuse {
-	id := stack[len(stack)-1].(*ast.Ident)
+	id := stack[len(stack)-1].(ast.Expr) // the channel: a local, a parameter, or a field
 	parent := stack[len(stack)-2]
 	loop := loopIn(stack)
 	clauseOf := func(op ast.Node, up int) *ast.CommClause {
@@ -305,7 +305,7 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 
 // handoff follows go f(ch) into f, a function of the package: its
 // uses of the parameter are a side of the channel.
-func (s *state) handoff(wc *wchan, call *ast.CallExpr, id *ast.Ident, stack []ast.Node) bool {
+func (s *state) handoff(wc *wchan, call *ast.CallExpr, id ast.Expr, stack []ast.Node) bool {
 	fn := staticCallee(s.info, call)
 	if fn == nil {
 		return false
@@ -383,7 +383,7 @@ func isMethodExpr(info *types.Info, fun ast.Expr) bool {
 // follow looks into a function of the package called with the channel
 // (not started as a goroutine): its uses of the parameter happen at
 // the call.
-func (s *state) follow(call *ast.CallExpr, id *ast.Ident, stack []ast.Node) ([]*wuse, bool) {
+func (s *state) follow(call *ast.CallExpr, id ast.Expr, stack []ast.Node) ([]*wuse, bool) {
 	fn := staticCallee(s.info, call)
 	if fn == nil || isMethodExpr(s.info, call.Fun) {
 		return nil, false

@@ -265,6 +265,7 @@ func (s *state) collect() {
 				s.witnesses(fi)
 			}
 		}
+		s.loopChannels()
 	}
 	// Semaphore receives in functions that also send: taken and given
 	// back like a mutex, no finding.

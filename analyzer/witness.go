@@ -224,7 +224,7 @@ func (f *flow) at(pos token.Pos) (*cfg.Block, int) {
 
 // leftBy is the select case a path takes instead of the channel's: the
 // other way out the owner's wait had, or nil.
-func (f *flow) leftBy(path []*cfg.Block, v *types.Var, info *types.Info) *ast.CommClause {
+func (f *flow) leftBy(path []*cfg.Block, on func(op ast.Node) bool) *ast.CommClause {
 	for _, b := range path {
 		cc, ok := b.Stmt.(*ast.CommClause)
 		if b.Kind != cfg.KindSelectCaseBody || !ok {
@@ -235,7 +235,7 @@ func (f *flow) leftBy(path []*cfg.Block, v *types.Var, info *types.Info) *ast.Co
 			continue
 		}
 		for _, c := range sel.Body.List {
-			if op := commOp(c.(*ast.CommClause).Comm); op != nil && c != cc && usesVar(info, op, v) {
+			if op := commOp(c.(*ast.CommClause).Comm); op != nil && c != cc && on(op) {
 				return cc
 			}
 		}
@@ -376,7 +376,7 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	var related []analysis.RelatedInformation
 	var when string
 	if ok {
-		if cc := f.leftBy(path, wc.v, s.info); cc != nil {
+		if cc := f.leftBy(path, func(op ast.Node) bool { return usesVar(s.info, op, wc.v) }); cc != nil {
 			when = fmt.Sprintf("once %s takes the %s case (%s) and returns", owner, commText(cc), s.where(cc.Pos()))
 			related = append(related, analysis.RelatedInformation{Pos: cc.Pos(), Message: owner + " stops waiting for " + name + " here"})
 		} else {

@@ -1,0 +1,250 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+)
+
+// The loop's channel: an unexported channel field of the package that
+// a loop receives from, and others send on. Once every loop that
+// receives from it has returned, a send on it blocks forever; the
+// witness is a path on which the loop returns without receiving from
+// it again (it takes another select case, or leaves on an error). A
+// loop whose only way out is that very channel, a receive anywhere
+// else (a drain after the loop, a plain receive), a buffer, or a use
+// the model does not follow (the field read into a variable, passed,
+// assigned from anything but a make) leaves no witness.
+
+// fieldChan is what the package does with one channel field.
+type fieldChan struct {
+	f      *types.Var
+	uses   []fieldUse
+	opaque bool
+	made   bool
+	cap    int64 // the largest capacity made; -1 when not a constant
+}
+
+type fieldUse struct {
+	u  *wuse
+	fi *funcInfo // the function it is written in
+}
+
+// loopChannels reports the sends on channel fields whose receiving
+// loops can all return without receiving again.
+func (s *state) loopChannels() {
+	fields := s.scanFieldChans()
+	for _, fc := range fields {
+		if fc.opaque || !fc.made || fc.cap != 0 {
+			continue
+		}
+		s.judgeField(fc)
+	}
+}
+
+// scanFieldChans finds every use of the package's unexported channel
+// fields, in every file, test files included: a field a test makes or
+// uses counts.
+func (s *state) scanFieldChans() []*fieldChan {
+	byField := map[*types.Var]*fieldChan{}
+	var order []*fieldChan
+	get := func(f *types.Var) *fieldChan {
+		if f == nil || f.Exported() || f.Pkg() != s.pass.Pkg {
+			return nil
+		}
+		if _, ok := under(f.Type()).(*types.Chan); !ok {
+			return nil
+		}
+		fc := byField[f]
+		if fc == nil {
+			fc = &fieldChan{f: f}
+			byField[f] = fc
+			order = append(order, fc)
+		}
+		return fc
+	}
+	for _, file := range s.pass.Files {
+		var stack []ast.Node
+		inspect(file, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				t, _ := under(s.info.TypeOf(n)).(*types.Struct)
+				if t == nil {
+					break
+				}
+				for i, elt := range n.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							if fv, _ := s.info.Uses[id].(*types.Var); fv != nil {
+								if fc := get(fv); fc != nil {
+									s.fieldMade(fc, kv.Value)
+								}
+							}
+						}
+					} else if i < t.NumFields() {
+						if fc := get(t.Field(i)); fc != nil {
+							s.fieldMade(fc, elt)
+						}
+					}
+				}
+			case *ast.SelectorExpr:
+				fc := get(fieldOf(s.info, n))
+				if fc == nil || fc.opaque {
+					break
+				}
+				s.fieldUse(fc, stack)
+			}
+			return true
+		})
+	}
+	return order
+}
+
+// fieldUse classifies one use of a channel field: the selector is at
+// the top of the stack.
+func (s *state) fieldUse(fc *fieldChan, stack []ast.Node) {
+	sel := stack[len(stack)-1].(*ast.SelectorExpr)
+	parent := stack[len(stack)-2]
+	if as, ok := parent.(*ast.AssignStmt); ok {
+		for i, l := range as.Lhs {
+			if l == sel {
+				if len(as.Rhs) == len(as.Lhs) {
+					s.fieldMade(fc, as.Rhs[i])
+				} else {
+					fc.opaque = true
+				}
+				return
+			}
+		}
+	}
+	wc := &wchan{param: true}
+	uses := s.classifyUse(stack, wc)
+	if wc.opaque {
+		fc.opaque = true
+		return
+	}
+	holder := s.holderOf(stack)
+	for _, u := range uses {
+		fc.uses = append(fc.uses, fieldUse{u, holder})
+	}
+}
+
+func (s *state) fieldMade(fc *fieldChan, e ast.Expr) {
+	c, ok := makeCap(s.info, e)
+	switch {
+	case ok:
+		fc.made = true
+		if c < 0 || fc.cap < 0 {
+			fc.cap = -1
+		} else {
+			fc.cap = max(fc.cap, c)
+		}
+	case isNil(s.info, e):
+	default:
+		fc.opaque = true
+	}
+}
+
+// holderOf is the function the innermost node of the stack is in.
+func (s *state) holderOf(stack []ast.Node) *funcInfo {
+	for j := len(stack) - 1; j >= 0; j-- {
+		switch n := stack[j].(type) {
+		case *ast.FuncLit:
+			return s.byLit[n]
+		case *ast.FuncDecl:
+			if obj, ok := s.info.Defs[n.Name].(*types.Func); ok {
+				return s.byObj[obj]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// judgeField looks for the loops that receive from the field, and a
+// way out of each that does not receive from it again.
+func (s *state) judgeField(fc *fieldChan) {
+	var sends []fieldUse
+	loops := map[*funcInfo][]*wuse{}
+	for _, fu := range fc.uses {
+		switch fu.u.kind {
+		case uSend:
+			if fu.u.bare() {
+				sends = append(sends, fu)
+			}
+		case uRecv, uRange:
+			if fu.fi == nil || fu.u.loop == nil || fu.u.kind == uRange || fu.u.defers {
+				return // a receive outside a loop may come at any time
+			}
+			loops[fu.fi] = append(loops[fu.fi], fu.u)
+		}
+	}
+	if len(sends) == 0 || len(loops) != 1 {
+		return // no receiver, or several: which one is left is not followed
+	}
+	var loopFn *funcInfo
+	var recvs []*wuse
+	for fi, us := range loops {
+		loopFn, recvs = fi, us
+	}
+	loop := recvs[0].loop
+	for _, u := range recvs {
+		if u.loop != loop {
+			return
+		}
+	}
+	f := s.newFlow(loopFn.body, recvs)
+	var start *cfg.Block
+	for _, b := range f.g.Blocks {
+		if b.Stmt == loop && (b.Kind == cfg.KindForBody || b.Kind == cfg.KindRangeBody) {
+			start = b
+		}
+	}
+	if start == nil {
+		return
+	}
+	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
+	exit, path, ok := f.reach(start, -1, isRecv, nil)
+	if !ok {
+		return
+	}
+	name := fc.f.Name()
+	loopName := loopFn.displayName()
+	when := fmt.Sprintf("once the loop in %s has returned (%s)", loopName, s.where(exit))
+	related := []analysis.RelatedInformation{{Pos: exit, Message: loopName + " returns here and nobody receives from " + name + " any more"}}
+	onField := func(op ast.Node) bool {
+		switch op := op.(type) {
+		case *ast.SendStmt:
+			return fieldOf(s.info, op.Chan) == fc.f
+		case *ast.UnaryExpr:
+			return fieldOf(s.info, op.X) == fc.f
+		}
+		return false
+	}
+	if cc := f.leftBy(path, onField); cc != nil {
+		when = fmt.Sprintf("once the loop in %s takes the %s case (%s) and returns", loopName, commText(cc), s.where(cc.Pos()))
+		related = append([]analysis.RelatedInformation{{Pos: cc.Pos(), Message: "the loop leaves here"}}, related...)
+	}
+	for _, fu := range sends {
+		if fu.fi == nil || fu.fi == loopFn || inside(loop, fu.u.node.Pos()) {
+			continue // the loop's own send: it is not waiting for itself to return
+		}
+		send := fu.u.node.(*ast.SendStmt)
+		written := types.ExprString(send.Chan)
+		alt := "send in a select that also waits for the loop's done channel or a context"
+		fu.fi.ops = append(fu.fi.ops, &op{pos: send.Pos(), node: send, family: Chan, what: "send on " + written, alt: alt, inert: true,
+			related: related, msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)})
+	}
+}
+
+// inside reports whether pos is within n.
+func inside(n ast.Node, pos token.Pos) bool { return n.Pos() <= pos && pos < n.End() }

@@ -1,0 +1,150 @@
+package witness
+
+import "context"
+
+// conn serves requests in a loop that returns on quit.
+type conn struct {
+	reqs chan int
+	quit chan struct{}
+}
+
+func newConn() *conn {
+	c := &conn{reqs: make(chan int), quit: make(chan struct{})}
+	go c.loop()
+	return c
+}
+
+func (c *conn) loop() {
+	for {
+		select {
+		case r := <-c.reqs:
+			use(r)
+		case <-c.quit:
+			return
+		}
+	}
+}
+
+// Send blocks forever once the loop has returned on quit.
+func (c *conn) Send(v int) {
+	c.reqs <- v // want `send on c.reqs blocks forever once the loop in \(\*conn\).loop takes the <-c.quit case \(loop.go:\d+\) and returns: send in a select that also waits for the loop's done channel or a context`
+}
+
+// SendOrQuit also waits for quit.
+func (c *conn) SendOrQuit(v int) {
+	select {
+	case c.reqs <- v:
+	case <-c.quit:
+	}
+}
+
+// Close stops the loop.
+func (c *conn) Close() { close(c.quit) }
+
+// reader leaves its loop when a read fails, outside the select.
+type reader struct {
+	acks chan int
+	read func() error
+}
+
+func newReader(read func() error) *reader {
+	r := &reader{acks: make(chan int), read: read}
+	go r.run()
+	return r
+}
+
+func (r *reader) run() {
+	for {
+		if err := r.read(); err != nil {
+			return
+		}
+		select {
+		case a := <-r.acks:
+			use(a)
+		}
+	}
+}
+
+// Ack blocks forever once a read has failed.
+func (r *reader) Ack(a int) {
+	r.acks <- a // want `send on r.acks blocks forever once the loop in \(\*reader\).run has returned \(loop.go:\d+\)`
+}
+
+// jobWorker's only way out of its loop is its own channel being closed.
+type jobWorker struct {
+	jobs chan int
+}
+
+func newJobWorker() *jobWorker {
+	w := &jobWorker{jobs: make(chan int)}
+	go w.run()
+	return w
+}
+
+func (w *jobWorker) run() {
+	for {
+		j, ok := <-w.jobs
+		if !ok {
+			return
+		}
+		use(j)
+	}
+}
+
+// Add: the loop runs until jobs is closed.
+func (w *jobWorker) Add(j int) { w.jobs <- j }
+
+// drained: after its loop the server drains the channel.
+type drained struct {
+	in   chan int
+	quit chan struct{}
+}
+
+func newDrained() *drained {
+	d := &drained{in: make(chan int), quit: make(chan struct{})}
+	go d.loop()
+	return d
+}
+
+func (d *drained) loop() {
+	for {
+		select {
+		case v := <-d.in:
+			use(v)
+		case <-d.quit:
+			go func() {
+				for v := range d.in {
+					use(v)
+				}
+			}()
+			return
+		}
+	}
+}
+
+func (d *drained) Put(v int) { d.in <- v }
+
+// buffered has room: a buffer is not followed.
+type buffered struct {
+	in  chan int
+	ctx context.Context
+}
+
+func newBuffered(ctx context.Context) *buffered {
+	b := &buffered{in: make(chan int, 1), ctx: ctx}
+	go b.loop()
+	return b
+}
+
+func (b *buffered) loop() {
+	for {
+		select {
+		case v := <-b.in:
+			use(v)
+		case <-b.ctx.Done():
+			return
+		}
+	}
+}
+
+func (b *buffered) Put(v int) { b.in <- v }
