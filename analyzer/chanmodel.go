@@ -52,6 +52,7 @@ const (
 	uRecv
 	uRange
 	uClose
+	uHand // put in a field of a composite literal: a request carrying its reply channel
 )
 
 // wuse is one operation on the channel.
@@ -67,6 +68,7 @@ type wuse struct {
 	defers bool            // run by defer: at every return of its function
 	side   *wside          // nil on the owner's side
 	fi     *funcInfo       // the function the node is in, when not its side's (or owner's)
+	field  *types.Var      // for uHand, the field
 }
 
 // holder is the function the operation is written in.
@@ -272,6 +274,15 @@ func (s *state) classifyUse(stack []ast.Node, wc *wchan) []*wuse {
 	case *ast.BinaryExpr:
 		if isNil(s.info, p.X) || isNil(s.info, p.Y) {
 			return nil
+		}
+	case *ast.KeyValueExpr:
+		// request{reply: ch}: the request carries the channel to
+		// whoever sends the reply on that field.
+		lit, _ := stack[len(stack)-3].(*ast.CompositeLit)
+		if key, ok := p.Key.(*ast.Ident); ok && p.Value == id && lit != nil && !wc.param {
+			if fv, _ := s.info.Uses[key].(*types.Var); fv != nil && fv.IsField() && !fv.Exported() && fv.Pkg() == s.pass.Pkg {
+				return []*wuse{{kind: uHand, node: lit, loop: loop, field: fv}}
+			}
 		}
 	case *ast.CallExpr:
 		if b, ok := s.info.Uses[calleeIdent(p.Fun)].(*types.Builtin); ok {

@@ -26,6 +26,10 @@ type fieldChan struct {
 	uses   []fieldUse
 	opaque bool
 	made   bool
+	// locals are the local variables put in the field by composite
+	// literals; others is set when anything else is.
+	locals []*types.Var
+	others bool
 	cap    int64 // the largest capacity made; -1 when not a constant
 }
 
@@ -38,6 +42,7 @@ type fieldUse struct {
 // loops can all return without receiving again.
 func (s *state) loopChannels() {
 	fields := s.scanFieldChans()
+	s.abandonedReplies(fields)
 	for _, fc := range fields {
 		if fc.opaque || !fc.made || fc.cap != 0 {
 			continue
@@ -140,6 +145,14 @@ func (s *state) fieldUse(fc *fieldChan, stack []ast.Node) {
 
 func (s *state) fieldMade(fc *fieldChan, e ast.Expr) {
 	c, ok := makeCap(s.info, e)
+	if v := localVar(s.info, e); v != nil {
+		fc.locals = append(fc.locals, v)
+		fc.opaque = true // the loop model follows makes only
+		return
+	}
+	if !ok && !isNil(s.info, e) {
+		fc.others = true
+	}
 	switch {
 	case ok:
 		fc.made = true

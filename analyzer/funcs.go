@@ -223,6 +223,9 @@ type state struct {
 	// mainServer is set in a package main whose main serves or waits
 	// for signals: what main starts is an entry point (mainserver.go).
 	mainServer *mainServer
+	// pendingReplies are the reply channels put in requests, judged
+	// with the package's fields (witness.go).
+	pendingReplies []pendingReply
 	// index holds what is looked up per finding (index.go).
 	index *index
 }

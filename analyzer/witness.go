@@ -21,7 +21,14 @@ import (
 // make.
 func (s *state) witnesses(fi *funcInfo) {
 	for _, wc := range s.chanModels(fi) {
-		if wc.opaque || len(wc.sides) == 0 || wc.stmt == nil {
+		if wc.opaque || wc.stmt == nil {
+			continue
+		}
+		if hand := wc.handedOver(); hand != nil {
+			s.pendingReplies = append(s.pendingReplies, pendingReply{wc, hand})
+			continue
+		}
+		if len(wc.sides) == 0 {
 			continue
 		}
 		if !s.abandonedSend(wc) && !s.unclosedRecv(wc) {
@@ -655,4 +662,116 @@ func (s *state) deferClose(wc *wchan, o *op) {
 	}
 	o.edits = []analysis.TextEdit{{Pos: wc.stmt.End(), End: wc.stmt.End(), NewText: []byte("\n" + indent + "defer close(" + wc.v.Name() + ")")}}
 	o.fixMsg = "Close " + wc.v.Name() + " when " + wc.owner.displayName() + " returns"
+}
+
+// handedOver is the one use that puts the channel in a request, when
+// the maker does nothing else with it but receive.
+func (wc *wchan) handedOver() *wuse {
+	var hand *wuse
+	for _, u := range wc.own {
+		switch u.kind {
+		case uHand:
+			if hand != nil {
+				return nil
+			}
+			hand = u
+		case uSend, uClose:
+			return nil
+		}
+	}
+	if hand == nil || len(wc.sides) > 0 {
+		return nil
+	}
+	return hand
+}
+
+// pendingReply is a reply channel put in a request, judged once every
+// declaration's channels are known.
+type pendingReply struct {
+	wc   *wchan
+	hand *wuse
+}
+
+// abandonedReplies: a requester puts an unbuffered reply channel in a
+// request and can return without receiving the reply; whoever sends
+// the reply on that field outside a select then blocks forever. Every
+// channel the package puts in that field must be such an unbuffered
+// local: a buffered one, or one from elsewhere, could be the one sent
+// on.
+func (s *state) abandonedReplies(fields []*fieldChan) {
+	byField := map[*types.Var][]pendingReply{}
+	for _, pr := range s.pendingReplies {
+		byField[pr.hand.field] = append(byField[pr.hand.field], pr)
+	}
+	for _, fc := range fields {
+		prs := byField[fc.f]
+		if len(prs) == 0 || fc.made || fc.others || !sameVars(fc.locals, prs) {
+			continue
+		}
+		var witness *pendingReply
+		var exit token.Pos
+		var left *ast.CommClause
+		for i, pr := range prs {
+			if pr.wc.cap != 0 {
+				witness = nil
+				break
+			}
+			if witness != nil {
+				continue
+			}
+			f := s.newFlow(pr.wc.body, pr.wc.own)
+			start, idx := f.at(pr.hand.node.Pos())
+			if start == nil {
+				continue
+			}
+			isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
+			if pos, path, ok := f.reach(start, idx, isRecv, nil); ok {
+				witness, exit = &prs[i], pos
+				left = f.leftBy(path, func(op ast.Node) bool { return usesVar(s.info, op, pr.wc.v) })
+			}
+		}
+		if witness == nil {
+			continue
+		}
+		owner := witness.wc.owner.displayName()
+		when := fmt.Sprintf("once %s returns (%s) without receiving the reply", owner, s.where(exit))
+		related := []analysis.RelatedInformation{{Pos: exit, Message: owner + " returns here without receiving the reply"}}
+		if left != nil {
+			when = fmt.Sprintf("once %s takes the %s case (%s) and returns without the reply", owner, commText(left), s.where(left.Pos()))
+			related = append([]analysis.RelatedInformation{{Pos: left.Pos(), Message: owner + " stops waiting for the reply here"}}, related...)
+		}
+		related = append(related, s.madeAt(witness.wc))
+		alt := "give " + witness.wc.v.Name() + " a buffer of 1 where " + owner + " makes it"
+		for _, fu := range fc.uses {
+			if fu.u.kind != uSend || !fu.u.bare() || fu.fi == nil {
+				continue
+			}
+			send := fu.u.node.(*ast.SendStmt)
+			written := types.ExprString(send.Chan)
+			o := &op{pos: send.Pos(), node: send, family: Chan, what: "send on " + written, alt: alt, inert: true, related: related,
+				msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
+			if len(prs) == 1 {
+				o.grow = witness.wc.make
+			}
+			fu.fi.ops = append(fu.fi.ops, o)
+		}
+	}
+}
+
+// sameVars reports whether the locals put in a field are exactly the
+// pending reply channels.
+func sameVars(locals []*types.Var, prs []pendingReply) bool {
+	if len(locals) != len(prs) {
+		return false
+	}
+	for _, v := range locals {
+		found := false
+		for _, pr := range prs {
+			found = found || pr.wc.v == v
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
