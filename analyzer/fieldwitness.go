@@ -30,6 +30,8 @@ type fieldChan struct {
 	// literals; others is set when anything else is.
 	locals []*types.Var
 	others bool
+	// aliases are the locals that hold the field's channel.
+	aliases map[*types.Var]bool
 	cap    int64 // the largest capacity made; -1 when not a constant
 }
 
@@ -131,16 +133,62 @@ func (s *state) fieldUse(fc *fieldChan, stack []ast.Node) {
 			}
 		}
 	}
+	holder := s.holderOf(stack)
+	if as, ok := parent.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) && holder != nil {
+		// done := s.done: the local's uses are the field's.
+		for i, r := range as.Rhs {
+			if r == sel {
+				if v := localVar(s.info, as.Lhs[i]); v != nil {
+					s.aliasUses(fc, v, holder)
+					return
+				}
+			}
+		}
+	}
 	wc := &wchan{param: true}
 	uses := s.classifyUse(stack, wc)
 	if wc.opaque {
 		fc.opaque = true
 		return
 	}
-	holder := s.holderOf(stack)
 	for _, u := range uses {
 		fc.uses = append(fc.uses, fieldUse{u, holder})
 	}
+}
+
+// aliasUses adds the uses of a local that holds the field's channel,
+// in the function that declares it and its literals.
+func (s *state) aliasUses(fc *fieldChan, v *types.Var, holder *funcInfo) {
+	if fc.aliases == nil {
+		fc.aliases = map[*types.Var]bool{}
+	}
+	fc.aliases[v] = true
+	var stack []ast.Node
+	inspect(holder.body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || s.info.Uses[id] != v || fc.opaque {
+			return true
+		}
+		wc := &wchan{param: true}
+		uses := s.classifyUse(stack, wc)
+		if wc.opaque {
+			fc.opaque = true
+			return true
+		}
+		fi := s.holderOf(stack)
+		if fi == nil {
+			fi = holder
+		}
+		for _, u := range uses {
+			fc.uses = append(fc.uses, fieldUse{u, fi})
+		}
+		return true
+	})
 }
 
 func (s *state) fieldMade(fc *fieldChan, e ast.Expr) {
@@ -237,9 +285,9 @@ func (s *state) judgeField(fc *fieldChan) {
 	onField := func(op ast.Node) bool {
 		switch op := op.(type) {
 		case *ast.SendStmt:
-			return fieldOf(s.info, op.Chan) == fc.f
+			return fieldOf(s.info, op.Chan) == fc.f || fc.aliases[identVar(s.info, op.Chan)]
 		case *ast.UnaryExpr:
-			return fieldOf(s.info, op.X) == fc.f
+			return fieldOf(s.info, op.X) == fc.f || fc.aliases[identVar(s.info, op.X)]
 		}
 		return false
 	}

@@ -148,3 +148,35 @@ func (b *buffered) loop() {
 }
 
 func (b *buffered) Put(v int) { b.in <- v }
+
+// monitor reads its channels into locals before its loop.
+type monitor struct {
+	check chan struct{}
+	stop  chan struct{}
+	fail  func() bool
+}
+
+func newMonitor(fail func() bool) *monitor {
+	m := &monitor{check: make(chan struct{}), stop: make(chan struct{}), fail: fail}
+	go m.run()
+	return m
+}
+
+func (m *monitor) run() {
+	check, stop := m.check, m.stop
+	for {
+		select {
+		case <-check:
+			if m.fail() {
+				return
+			}
+		case <-stop:
+			return
+		}
+	}
+}
+
+// CheckNow blocks forever once the monitor has stopped.
+func (m *monitor) CheckNow() {
+	m.check <- struct{}{} // want `send on m.check blocks forever once the loop in \(\*monitor\).run takes the <-stop case`
+}
