@@ -32,7 +32,7 @@ type fieldChan struct {
 	others bool
 	// aliases are the locals that hold the field's channel.
 	aliases map[*types.Var]bool
-	cap    int64 // the largest capacity made; -1 when not a constant
+	cap     int64 // the largest capacity made; -1 when not a constant
 }
 
 type fieldUse struct {
