@@ -25,7 +25,8 @@ Entry points:
     methods whose parameter is a stream server interface (any
     interface with a Context() context.Context method);
   - every function that takes a context.Context (or a type that
-    implements it) or an *http.Request;
+    implements it) or an *http.Request (or a pointer to a struct that
+    embeds one, a library's own request type);
   - in a function that takes none, the statements in the scope of a
     context variable it gives a value other than context.Background()
     or TODO() (ctx := g.Context(), ctx := s.ctx, ctx, cancel :=

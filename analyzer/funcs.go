@@ -384,7 +384,7 @@ func (s *state) setParams(fi *funcInfo, ft *ast.FuncType) {
 			if fi.ctxVar == nil && v != nil {
 				fi.ctxVar = v
 			}
-		case isHTTPRequest(t), isStream(t):
+		case isHTTPRequest(t), isStream(t), embedsRequest(t):
 			fi.takesCtx, fi.hasCtx = true, true
 			if fi.ctxVar == nil && v != nil {
 				fi.ctxVar, fi.ctxCall = v, true

@@ -183,6 +183,26 @@ func isHTTPRequest(t types.Type) bool {
 	return ok && isNamed(p.Elem(), "net/http", "Request")
 }
 
+// embedsRequest reports whether t is a pointer to a struct that embeds
+// *http.Request, a library's own request type: its Context() is the
+// request's.
+func embedsRequest(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && isHTTPRequest(f.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 func isResponseWriter(t types.Type) bool { return isNamed(t, "net/http", "ResponseWriter") }
 
 // isStream reports whether t is the server side of a streaming RPC, by

@@ -115,3 +115,28 @@ func reassigned(grace time.Duration) { // want reassigned:`blocks\(sleep: time.S
 	_ = ctx
 	time.Sleep(grace) // want `time\.Sleep in reassigned, where the context ctx is at hand, ignores cancellation`
 }
+
+// Request is a library's own request type: it embeds *http.Request,
+// whose context it carries.
+type Request struct {
+	*http.Request
+	retries int
+}
+
+// Do waits between attempts with time.Sleep although req carries a
+// context.
+func Do(req *Request) {
+	for i := 0; i < req.retries; i++ {
+		time.Sleep(time.Second) // want `time\.Sleep in Do, which takes a context, ignores cancellation`
+	}
+}
+
+// Plain has a field of type *http.Request, not an embedded one: it is
+// no request itself.
+type Plain struct {
+	req *http.Request
+}
+
+func DoPlain(p *Plain) { // want DoPlain:`blocks\(sleep: time.Sleep\)`
+	time.Sleep(time.Second)
+}
