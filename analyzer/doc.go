@@ -32,6 +32,9 @@ Entry points:
     or TODO() (ctx := g.Context(), ctx := s.ctx, ctx, cancel :=
     context.WithTimeout(...)), from that assignment on: a context is at
     hand there, and what blocks could have honoured it;
+  - for its own sleeps and timer waits only, a function that takes a
+    stop channel (a parameter of type <-chan struct{}) and no context:
+    a wait that does not select on that channel too ignores it;
   - the case bodies of for-select event loops;
   - the statements run with a sync.Mutex or sync.RWMutex held;
   - functions marked //blockcheck:entry, or named by -entry;

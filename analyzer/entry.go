@@ -26,6 +26,7 @@ const (
 	kindLock                       // statements run with a mutex held
 	kindMain                       // a goroutine or callback started in main of a long-running program
 	kindLocalCtx                   // the statements of a function in the scope of a context variable it made
+	kindStop                       // a function taking a stop channel (<-chan struct{}): its own sleeps and timer waits
 )
 
 // root is one entry point: a function body, or (for event loops and
@@ -76,6 +77,12 @@ func (s *state) signatureRoots() {
 			r := &root{kind: k, pos: fi.namePos(), fn: fi}
 			r.byFlag = k == kindDirective && !s.directives.entry[fi.decl]
 			s.roots = append(s.roots, r)
+		} else if fi.stopVar != nil && !fi.hasCtx && fi.body != nil {
+			// A stop channel is at hand: a sleep that does not
+			// wait on it too ignores cancellation. Only the
+			// function's own sleeps and timer waits count.
+			s.roots = append(s.roots, &root{kind: kindStop, pos: fi.namePos(), fn: fi,
+				region: &region{kind: kindStop, pos: fi.namePos(), start: fi.body.Pos(), end: fi.body.End()}})
 		} else if v := fi.localCtx; v != nil && v.Parent() != nil {
 			// A context is at hand although none was passed in
 			// (ctx := g.Context(), ctx := s.ctx): what the function
@@ -147,6 +154,8 @@ func (r *root) describe() string {
 		return r.fn.displayName() + ", which takes a context"
 	case kindLocalCtx:
 		return r.fn.displayName() + ", where the context " + r.fn.localCtx.Name() + " is at hand"
+	case kindStop:
+		return r.fn.displayName() + ", which takes the stop channel " + r.fn.stopVar.Name()
 	case kindDirective:
 		return r.fn.kindName("entry point")
 	case kindEventLoop:

@@ -35,6 +35,9 @@ type funcInfo struct {
 	// hasCtx: a context is in scope, as a parameter of this function or
 	// of one it is written in, or as a local variable.
 	hasCtx bool
+	// stopVar is a parameter of type <-chan struct{}: a stop channel
+	// the caller closes to cancel, as a context's Done channel is.
+	stopVar *types.Var
 	// localCtx is the first context variable the function defines from
 	// something other than context.Background or TODO: with it, a
 	// context is at hand although none was passed in.
@@ -388,6 +391,10 @@ func (s *state) setParams(fi *funcInfo, ft *ast.FuncType) {
 			fi.takesCtx, fi.hasCtx = true, true
 			if fi.ctxVar == nil && v != nil {
 				fi.ctxVar, fi.ctxCall = v, true
+			}
+		case isStopChan(t):
+			if fi.stopVar == nil && v != nil {
+				fi.stopVar = v
 			}
 		}
 	}

@@ -183,6 +183,18 @@ func isHTTPRequest(t types.Type) bool {
 	return ok && isNamed(p.Elem(), "net/http", "Request")
 }
 
+// isStopChan reports whether t is <-chan struct{}: a channel its
+// holder can only wait on for a signal, the stop channel of a caller
+// that closes it to cancel.
+func isStopChan(t types.Type) bool {
+	c, ok := t.(*types.Chan)
+	if !ok || c.Dir() != types.RecvOnly {
+		return false
+	}
+	st, ok := c.Elem().Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0
+}
+
 // embedsRequest reports whether t is a pointer to a struct that embeds
 // *http.Request, a library's own request type: its Context() is the
 // request's.

@@ -160,6 +160,9 @@ func (rp *reporter) walk(r *root) {
 			if r.kind == kindLock && o.releasesLock {
 				continue
 			}
+			if r.kind == kindStop && o.family != Sleep {
+				continue
+			}
 			if l.fn.watchesCtx && o.family != Chan && o.family != ChanAudit && r.kind != kindLock && r.kind != kindEventLoop {
 				continue // a watcher goroutine interrupts it when the context is done
 			}
@@ -174,7 +177,7 @@ func (rp *reporter) walk(r *root) {
 			}
 		}
 		for _, c := range calls {
-			if !reg.contains(c.pos) || (r.waitsOnCtx() && rp.s.inNilCtx(c.pos)) {
+			if !reg.contains(c.pos) || (r.waitsOnCtx() && rp.s.inNilCtx(c.pos)) || r.kind == kindStop {
 				continue
 			}
 			switch {
@@ -267,6 +270,9 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		}
 		if l.fn != r.fn && r.full() && !l.fn.hasCtx {
 			alt = "pass a context to " + l.fn.displayName() + " and " + alt
+		}
+		if r.kind == kindStop {
+			alt = "wait in a select on " + r.fn.stopVar.Name() + " and a timer"
 		}
 		subject := o.what + " in " + appositive(r.describe())
 		if l.fn != r.fn {
