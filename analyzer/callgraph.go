@@ -74,20 +74,30 @@ func (s *state) summarize() {
 }
 
 // exportFacts exports a fact for every function declaration that may
-// block and takes no context. A main package is imported by nobody.
+// block and takes no context, or does something the witness rules
+// follow with a channel parameter. A main package is imported by
+// nobody.
 func (s *state) exportFacts() {
 	if s.pass.Pkg.Name() == "main" {
 		return
 	}
 	for _, fi := range s.funcs {
-		if fi.obj == nil || fi.takesCtx || len(fi.best) == 0 {
+		if fi.obj == nil {
 			continue
 		}
 		fact := &blockingFact{}
-		for _, fam := range Families {
-			if st := fi.best[fam]; st != nil {
-				fact.Ops = append(fact.Ops, s.factOp(fi, fam))
+		if s.cfg.enabled(Chan) && !fi.excluded {
+			fact.Chans = s.chanParams(fi)
+		}
+		if !fi.takesCtx {
+			for _, fam := range Families {
+				if st := fi.best[fam]; st != nil {
+					fact.Ops = append(fact.Ops, s.factOp(fi, fam))
+				}
 			}
+		}
+		if len(fact.Ops) == 0 && len(fact.Chans) == 0 {
+			continue
 		}
 		slices.SortFunc(fact.Ops, func(a, b factOp) int { return cmp.Compare(a.Family, b.Family) })
 		s.pass.ExportObjectFact(fi.obj, fact)

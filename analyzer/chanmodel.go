@@ -43,6 +43,11 @@ type wside struct {
 	spawn token.Pos // the go statement (or the call that starts it) in the owner
 	many  bool      // started in a loop: any number of them
 	uses  []*wuse
+	// ext is the fact of a function of another package the goroutine
+	// runs, named extName, started by call; its uses stand in for it.
+	ext     *chanParam
+	extName string
+	call    *ast.CallExpr
 }
 
 type useKind int
@@ -328,10 +333,18 @@ func (s *state) handoff(wc *wchan, call *ast.CallExpr, id ast.Expr, stack []ast.
 		shift = 1
 	}
 	callee := s.byObj[fn]
+	sig := fn.Type().(*types.Signature)
 	if callee == nil || callee.decl == nil || callee.decl.Body == nil {
+		for i, a := range call.Args {
+			if a == id && i >= shift && !(sig.Variadic() && i-shift >= sig.Params().Len()-1) {
+				if side := s.extSide(wc, fn, i-shift, call, stack); side != nil {
+					wc.sides = append(wc.sides, side)
+					return true
+				}
+			}
+		}
 		return false
 	}
-	sig := fn.Type().(*types.Signature)
 	for i, a := range call.Args {
 		if a != id || i < shift {
 			continue

@@ -87,7 +87,7 @@ func mayBlock(pass *analysis.Pass, cfg *Config) bool {
 			}
 			return !found && !(makes && spawns)
 		})
-		if found || (witness && makes && spawns) {
+		if found || (witness && makes && spawns) || (witness && exportsChanParam(pass, f)) {
 			return true
 		}
 	}
@@ -100,8 +100,35 @@ func mayBlock(pass *analysis.Pass, cfg *Config) bool {
 			continue
 		}
 		seen[fn] = true
-		if pkgs[fn.Pkg().Path()] || pass.ImportObjectFact(fn, &fact) || pass.ImportObjectFact(fn.Origin(), &fact) {
+		if pkgs[fn.Pkg().Path()] || importOps(pass, fn, &fact) || importOps(pass, fn.Origin(), &fact) {
 			return true
+		}
+	}
+	return false
+}
+
+// importOps reports whether fn has a fact that says it blocks: a fact
+// that only describes its channel parameters does not.
+func importOps(pass *analysis.Pass, fn *types.Func, fact *blockingFact) bool {
+	*fact = blockingFact{}
+	return pass.ImportObjectFact(fn, fact) && len(fact.Ops) > 0
+}
+
+// exportsChanParam reports whether the file declares an exported
+// function with a channel parameter, whose fact another package's
+// goroutine may stand on.
+func exportsChanParam(pass *analysis.Pass, f *ast.File) bool {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || !fd.Name.IsExported() || fd.Type.Params == nil {
+			continue
+		}
+		for _, p := range fd.Type.Params.List {
+			if t := pass.TypesInfo.TypeOf(p.Type); t != nil {
+				if _, ok := t.Underlying().(*types.Chan); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -17,6 +17,10 @@ import (
 // order in which functions are visited.
 type blockingFact struct {
 	Ops []factOp // sorted by family, at most one per family
+	// Chans says what the function does with its channel parameters,
+	// so that a goroutine another package starts with it is a side
+	// the witness rules can judge (chanfacts.go).
+	Chans []chanParam `json:",omitempty"`
 }
 
 // factOp is one blocking operation a function reaches.
@@ -41,7 +45,18 @@ func (f *blockingFact) String() string {
 			parts[i] += " via " + strings.Join(op.Via, " -> ")
 		}
 	}
-	return "blocks(" + strings.Join(parts, "; ") + ")"
+	out := ""
+	if len(f.Ops) > 0 {
+		out = "blocks(" + strings.Join(parts, "; ") + ")"
+	}
+	if len(f.Chans) > 0 {
+		cs := make([]string, len(f.Chans))
+		for i, c := range f.Chans {
+			cs[i] = c.String()
+		}
+		out = strings.TrimSpace(out + " chans(" + strings.Join(cs, "; ") + ")")
+	}
+	return out
 }
 
 // op returns the fact's operation of family f, or nil.

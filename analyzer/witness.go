@@ -277,6 +277,12 @@ const unbounded = 1 << 30
 // maxSends is the most sends on the channel one run of a side makes,
 // or unbounded when one is in a loop.
 func (s *state) maxSends(side *wside) int {
+	if side.ext != nil {
+		if side.ext.Sends < 0 {
+			return unbounded
+		}
+		return side.ext.Sends
+	}
 	n := 0
 	for _, u := range side.uses {
 		if u.kind == uSend {
@@ -436,7 +442,12 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	if total == unbounded {
 		alt = "send in a select that also waits for a done channel or ctx.Done()"
 	}
-	written := types.ExprString(stuck.node.(*ast.SendStmt).Chan)
+	var written string
+	if send, ok := stuck.node.(*ast.SendStmt); ok {
+		written = types.ExprString(send.Chan)
+	} else {
+		written = name + " in " + stuck.side.extName // a function of another package
+	}
 	o := &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "send on " + written, alt: alt, inert: true, related: related,
 		msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
 	if total == 1 && wc.cap == 0 {
@@ -477,7 +488,7 @@ func (s *state) unclosedRecv(wc *wchan) bool {
 			case uSend, uClose:
 				return false // another goroutine answers
 			case uRange:
-				if stuck == nil && !leavesRange(u.node.(*ast.RangeStmt)) {
+				if stuck == nil && (side.ext != nil || !leavesRange(u.node.(*ast.RangeStmt))) {
 					stuck = u
 				}
 			case uRecv:
@@ -501,6 +512,10 @@ func (s *state) unclosedRecv(wc *wchan) bool {
 		return false
 	}
 	owner, name := wc.owner.displayName(), wc.v.Name()
+	subject := name
+	if stuck.side.ext != nil {
+		subject = name + " in " + stuck.side.extName
+	}
 	related := []analysis.RelatedInformation{
 		{Pos: exit, Message: owner + " returns here without closing " + name},
 		s.madeAt(wc),
@@ -508,13 +523,13 @@ func (s *state) unclosedRecv(wc *wchan) bool {
 	var o *op
 	if stuck.kind == uRange {
 		alt := "close " + name + " on every path, as in defer close(" + name + ")"
-		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + name, alt: alt, inert: true, related: related,
-			msg: fmt.Sprintf("range over %s never ends once %s returns (%s) without closing it: %s", name, owner, s.where(exit), alt)}
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + subject, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("range over %s never ends once %s returns (%s) without closing it: %s", subject, owner, s.where(exit), alt)}
 		s.deferClose(wc, o)
 	} else {
 		alt := "send on or close " + name + " on every path of " + owner
-		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + name, alt: alt, inert: true, related: related,
-			msg: fmt.Sprintf("receive from %s blocks forever once %s returns (%s) without sending on it or closing it: %s", name, owner, s.where(exit), alt)}
+		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + subject, alt: alt, inert: true, related: related,
+			msg: fmt.Sprintf("receive from %s blocks forever once %s returns (%s) without sending on it or closing it: %s", subject, owner, s.where(exit), alt)}
 	}
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)
@@ -618,28 +633,35 @@ func (s *state) missingSend(wc *wchan) bool {
 		return false // several closers: which one closes is not followed
 	}
 	side := answering[0]
-	f := s.newFlow(side.body, side.uses)
-	answers := func(u *wuse) bool { return u.kind == uClose || (u.kind == uSend && stuck.kind == uRecv) }
-	exit, _, ok := f.reach(f.g.Blocks[0], -1, answers, nil)
-	if !ok {
-		return false
-	}
 	owner, name := wc.owner.displayName(), wc.v.Name()
 	gor := "the goroutine started at " + s.where(side.spawn)
-	related := []analysis.RelatedInformation{
-		{Pos: exit, Message: side.fi.displayName() + " returns here without sending on " + name},
-		{Pos: side.spawn, Message: "the goroutine is started here"},
-		s.madeAt(wc),
+	var exitAt string
+	var related []analysis.RelatedInformation
+	if side.ext != nil {
+		if side.ext.Skips == "" || (side.ext.Sends == 0 && stuck.kind == uRecv && !hasKind(side.uses, uClose)) {
+			return false
+		}
+		exitAt, gor = side.ext.Skips, side.extName+" started at "+s.where(side.spawn)
+	} else {
+		f := s.newFlow(side.body, side.uses)
+		answers := func(u *wuse) bool { return u.kind == uClose || (u.kind == uSend && stuck.kind == uRecv) }
+		exit, _, ok := f.reach(f.g.Blocks[0], -1, answers, nil)
+		if !ok {
+			return false
+		}
+		exitAt = s.where(exit)
+		related = append(related, analysis.RelatedInformation{Pos: exit, Message: side.fi.displayName() + " returns here without sending on " + name})
 	}
+	related = append(related, analysis.RelatedInformation{Pos: side.spawn, Message: "the goroutine is started here"}, s.madeAt(wc))
 	var o *op
 	if stuck.kind == uRange {
 		alt := "close " + name + " on every path of the goroutine, as in defer close(" + name + ")"
 		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "range over " + name, alt: alt, inert: true, related: related,
-			msg: fmt.Sprintf("range over %s in %s never ends once %s returns (%s) without closing it: %s", name, owner, gor, s.where(exit), alt)}
+			msg: fmt.Sprintf("range over %s in %s never ends once %s returns (%s) without closing it: %s", name, owner, gor, exitAt, alt)}
 	} else {
 		alt := "send on or close " + name + " on every path of the goroutine, or select on it together with a way out"
 		o = &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "receive from " + name, alt: alt, inert: true, related: related,
-			msg: fmt.Sprintf("receive from %s in %s blocks forever once %s returns (%s) without sending on it: %s", name, owner, gor, s.where(exit), alt)}
+			msg: fmt.Sprintf("receive from %s in %s blocks forever once %s returns (%s) without sending on it: %s", name, owner, gor, exitAt, alt)}
 	}
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)
@@ -774,4 +796,14 @@ func sameVars(locals []*types.Var, prs []pendingReply) bool {
 		}
 	}
 	return true
+}
+
+// hasKind reports whether some use is of kind k.
+func hasKind(uses []*wuse, k useKind) bool {
+	for _, u := range uses {
+		if u.kind == k {
+			return true
+		}
+	}
+	return false
 }

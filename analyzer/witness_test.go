@@ -13,3 +13,9 @@ import (
 func TestWitness(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "witness/...")
 }
+
+// TestWitnessAcrossPackages: a goroutine started with a function of
+// another package is a side known from that function's fact.
+func TestWitnessAcrossPackages(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "witnessx/...")
+}
