@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -302,9 +303,43 @@ func (s *state) judgeField(fc *fieldChan) {
 		send := fu.u.node.(*ast.SendStmt)
 		written := types.ExprString(send.Chan)
 		alt := "send in a select that also waits for the loop's done channel or a context"
-		fu.fi.ops = append(fu.fi.ops, &op{pos: send.Pos(), node: send, family: Chan, what: "send on " + written, alt: alt, inert: true,
-			related: related, msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)})
+		o := &op{pos: send.Pos(), node: send, family: Chan, what: "send on " + written, alt: alt, inert: true,
+			related: related, msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
+		if cc := f.leftBy(path, onField); cc != nil {
+			s.selectOnDone(o, send, cc)
+		}
+		fu.fi.ops = append(fu.fi.ops, o)
 	}
+}
+
+// selectOnDone is the fix of a send into a loop that left on a done
+// channel of the same struct: the send selects on that channel too,
+// reached through the same value (c.reqs <- v, the loop left on
+// <-c.quit: select { case c.reqs <- v: case <-c.quit: }).
+func (s *state) selectOnDone(o *op, send *ast.SendStmt, left *ast.CommClause) {
+	u, ok := commOp(left.Comm).(*ast.UnaryExpr)
+	if !ok {
+		return
+	}
+	done := fieldOf(s.info, u.X)
+	sel, ok := astutil.Unparen(send.Chan).(*ast.SelectorExpr)
+	if done == nil || !ok || !isSignalChan(done.Type()) {
+		return
+	}
+	// The done channel must be a field of the struct the sent-on
+	// field belongs to, reached from the same value.
+	recv := s.info.Types[sel.X].Type
+	if obj, _, _ := types.LookupFieldOrMethod(recv, true, s.pass.Pkg, done.Name()); obj != done {
+		return
+	}
+	indent, ok := s.indentOf(send)
+	if !ok {
+		return
+	}
+	base := s.source(sel.X)
+	text := fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.%s:\n%s}", indent, s.source(send), indent, base, done.Name(), indent)
+	o.edits = []analysis.TextEdit{{Pos: send.Pos(), End: send.End(), NewText: []byte(text)}}
+	o.fixMsg = "Select on " + base + "." + done.Name() + " too"
 }
 
 // inside reports whether pos is within n.

@@ -67,3 +67,30 @@ func FeedEach(batches [][]int) {
 		}
 	}
 }
+
+// conn's loop returns on quit; Send gets a case on it.
+type conn struct {
+	reqs chan int
+	quit chan struct{}
+}
+
+func newConn() *conn {
+	c := &conn{reqs: make(chan int), quit: make(chan struct{})}
+	go c.loop()
+	return c
+}
+
+func (c *conn) loop() {
+	for {
+		select {
+		case r := <-c.reqs:
+			use(r)
+		case <-c.quit:
+			return
+		}
+	}
+}
+
+func (c *conn) Send(v int) {
+	c.reqs <- v // want `send on c.reqs blocks forever once the loop in \(\*conn\).loop takes the <-c.quit case`
+}
