@@ -121,6 +121,25 @@ started with go f(ch)):
     close), and a goroutine, the only one that sends or closes, can
     return without sending (or, for a range, without closing).
 
+Two shapes go through fields:
+
+  - the abandoned reply: a requester puts an unbuffered reply channel
+    it made in a field of a request (request{reply: ch}) and can
+    return without receiving; a send on that field outside a select
+    blocks forever (every channel the package puts in the field must
+    be such an unbuffered local);
+  - the exited loop: an unexported, unbuffered channel field that a
+    single loop receives from, where the loop can return without
+    receiving from it again (another select case, an error); a send
+    on it outside a select, from another function, blocks forever once
+    the loop is gone. A loop whose only way out is that channel, or a
+    receive anywhere else, leaves no witness.
+
+A goroutine started with an exported function of another package of
+the module is a side too: the function's fact says how many values it
+sends on each channel parameter, whether it ranges over one, closes it
+on every path, or can return without sending (and where).
+
 A path ends at a return, not at a panic, os.Exit or log.Fatal; a
 deferred close or receive happens on every path; a loop that receives
 has taken what it counts once it ends. A channel stored, returned,
@@ -283,7 +302,9 @@ HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
 ctx.Done() case that returns; an abandoned result channel with one
 send gets a buffer of one; a channel a goroutine ranges over, left
-unclosed by its maker, is closed by a defer placed after its make. A context is never invented, and a context
+unclosed by its maker, is closed by a defer placed after its make; a
+send into a loop that left on a done channel of the same struct
+selects on that channel too. A context is never invented, and a context
 the function compares with nil is not used. Messages name the context
 the fix would use, r.Context() in a handler that has no other. Under a
 lock, a fix makes the wait cancellable but cannot move it out of the
