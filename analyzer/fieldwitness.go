@@ -265,6 +265,18 @@ func (s *state) judgeField(fc *fieldChan) {
 		}
 	}
 	f := s.newFlow(loopFn.body, recvs)
+	// The loop leaves on quit or on an error: through the case of a
+	// done channel, a context or a timer, or outside any case. A case
+	// that takes data from another channel (a worker's last result, a
+	// count of replies) may be how the loop learns that the senders
+	// are gone, so no path goes through one.
+	for _, b := range f.g.Blocks {
+		cc, ok := b.Stmt.(*ast.CommClause)
+		if b.Kind != cfg.KindSelectCaseBody || !ok || s.signalCase(cc) {
+			continue
+		}
+		f.events[b] = append(f.events[b], event{-1, &wuse{kind: uRecv, node: cc}})
+	}
 	var start *cfg.Block
 	for _, b := range f.g.Blocks {
 		if b.Stmt == loop && (b.Kind == cfg.KindForBody || b.Kind == cfg.KindRangeBody) {
@@ -296,9 +308,13 @@ func (s *state) judgeField(fc *fieldChan) {
 		when = fmt.Sprintf("once the loop in %s takes the %s case (%s) and returns", loopName, commText(cc), s.where(cc.Pos()))
 		related = append([]analysis.RelatedInformation{{Pos: cc.Pos(), Message: "the loop leaves here"}}, related...)
 	}
+	handshakes := s.fieldSends(loopFn.body)
 	for _, fu := range sends {
 		if fu.fi == nil || fu.fi == loopFn || inside(loop, fu.u.node.Pos()) {
 			continue // the loop's own send: it is not waiting for itself to return
+		}
+		if s.receivesAny(fu.fi.body, handshakes) {
+			continue // a reply to what the loop sent it: the loop waits for it
 		}
 		send := fu.u.node.(*ast.SendStmt)
 		written := types.ExprString(send.Chan)
@@ -344,3 +360,42 @@ func (s *state) selectOnDone(o *op, send *ast.SendStmt, left *ast.CommClause) {
 
 // inside reports whether pos is within n.
 func inside(n ast.Node, pos token.Pos) bool { return n.Pos() <= pos && pos < n.End() }
+
+// signalCase reports whether a select case waits for a signal: a done
+// or quit channel (element type struct{}), a context's Done, a timer.
+func (s *state) signalCase(cc *ast.CommClause) bool {
+	u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
+	if !ok {
+		return cc.Comm == nil // default
+	}
+	x := astutil.Unparen(u.X)
+	t := s.info.TypeOf(x)
+	return isContextDone(s.info, x) || isSignalChan(t) || isTimeChan(t)
+}
+
+// fieldSends are the channel fields a function body sends on.
+func (s *state) fieldSends(body *ast.BlockStmt) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	inspect(body, func(n ast.Node) bool {
+		if send, ok := n.(*ast.SendStmt); ok {
+			if f := fieldOf(s.info, send.Chan); f != nil {
+				out[f] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// receivesAny reports whether a function body receives from one of
+// the fields.
+func (s *state) receivesAny(body *ast.BlockStmt, fields map[*types.Var]bool) bool {
+	found := false
+	inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW && fields[fieldOf(s.info, u.X)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -5,8 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -426,8 +428,15 @@ func (s *state) abandonedSend(wc *wchan) bool {
 				continue
 			}
 			loop := u.loop
-			inside := func(pos token.Pos) bool { return loop.Pos() <= pos && pos < loop.End() }
-			if exit, _, ok = f.reach(b, from, isRecv, inside); ok {
+			// The return must be inside the loop and decided by what
+			// was received (if err := <-errs; err != nil): a return
+			// once a count of replies is complete has heard from
+			// every sender.
+			vars := s.receivedVars(wc.body, u)
+			early := func(pos token.Pos) bool {
+				return loop.Pos() <= pos && pos < loop.End() && s.returnDecidedBy(wc.body, pos, vars)
+			}
+			if exit, _, ok = f.reach(b, from, isRecv, early); ok {
 				when = fmt.Sprintf("once %s returns (%s) before receiving from every sender", owner, s.where(exit))
 				related = append(related, analysis.RelatedInformation{Pos: exit, Message: owner + " returns here and leaves the other senders waiting"})
 				break
@@ -806,4 +815,70 @@ func hasKind(uses []*wuse, k useKind) bool {
 		}
 	}
 	return false
+}
+
+// receivedVars are the variables a receive assigns: v in v := <-ch,
+// err in if err := <-ch; ..., and for a select case, the case's.
+func (s *state) receivedVars(body *ast.BlockStmt, u *wuse) []*types.Var {
+	var out []*types.Var
+	add := func(as *ast.AssignStmt) {
+		for _, l := range as.Lhs {
+			if v := localVar(s.info, l); v != nil {
+				out = append(out, v)
+			}
+		}
+	}
+	if u.clause != nil {
+		if as, ok := u.clause.Comm.(*ast.AssignStmt); ok {
+			add(as)
+		}
+		return out
+	}
+	inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, r := range as.Rhs {
+				if astutil.Unparen(r) == u.node {
+					add(as)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// returnDecidedBy reports whether the return at pos is in an if whose
+// condition reads one of vars.
+func (s *state) returnDecidedBy(body *ast.BlockStmt, pos token.Pos, vars []*types.Var) bool {
+	if len(vars) == 0 {
+		return false
+	}
+	decided := false
+	var stack []ast.Node
+	inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		r, ok := n.(*ast.ReturnStmt)
+		if !ok || r.Pos() != pos {
+			return true
+		}
+		for j := len(stack) - 1; j >= 0; j-- {
+			ifs, ok := stack[j].(*ast.IfStmt)
+			if !ok {
+				continue
+			}
+			ast.Inspect(ifs.Cond, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && slices.Contains(vars, identVar(s.info, id)) {
+					decided = true
+				}
+				return !decided
+			})
+			break
+		}
+		return false
+	})
+	return decided
 }

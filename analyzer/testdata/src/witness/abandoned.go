@@ -179,3 +179,24 @@ func OneOfTwo(ctx context.Context, fail bool) error {
 		return ctx.Err()
 	}
 }
+
+// Countdown returns once every worker has answered: the return is
+// decided by a count, not by a value received.
+func Countdown(n int) error {
+	errs := make(chan error)
+	for range n {
+		go func() { errs <- check(0) }()
+	}
+	active := n
+	var first error
+	for {
+		err := <-errs
+		if err != nil && first == nil {
+			first = err
+		}
+		active--
+		if active == 0 {
+			return first
+		}
+	}
+}

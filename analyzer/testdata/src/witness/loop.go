@@ -180,3 +180,74 @@ func (m *monitor) run() {
 func (m *monitor) CheckNow() {
 	m.check <- struct{}{} // want `send on m.check blocks forever once the loop in \(\*monitor\).run takes the <-stop case`
 }
+
+// pipe: the writer's loop hands a buffer over and then waits for the
+// count; the reader sends the count only after taking a buffer, so
+// the writer is always there to receive it.
+type pipe struct {
+	wrCh chan []byte
+	rdCh chan int
+	done chan struct{}
+}
+
+func newPipe() *pipe {
+	return &pipe{wrCh: make(chan []byte), rdCh: make(chan int), done: make(chan struct{})}
+}
+
+func (p *pipe) read(b []byte) int {
+	select {
+	case bw := <-p.wrCh:
+		n := copy(b, bw)
+		p.rdCh <- n
+		return n
+	case <-p.done:
+		return 0
+	}
+}
+
+func (p *pipe) write(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		select {
+		case p.wrCh <- b:
+			nw := <-p.rdCh
+			b = b[nw:]
+			n += nw
+		case <-p.done:
+			return n
+		}
+	}
+	return n
+}
+
+// coordinator returns only after a worker's final error: the case
+// that takes data may be how it learns the senders are gone.
+type coordinator struct {
+	results chan int
+}
+
+func newCoordinator() *coordinator { return &coordinator{results: make(chan int)} }
+
+func (c *coordinator) run(n int) error {
+	errC := make(chan error)
+	for range n {
+		go func() { errC <- c.work() }()
+	}
+	active := n
+	for {
+		select {
+		case err := <-errC:
+			active--
+			if active == 0 {
+				return err
+			}
+		case r := <-c.results:
+			use(r)
+		}
+	}
+}
+
+func (c *coordinator) work() error {
+	c.results <- 1
+	return nil
+}
