@@ -30,6 +30,12 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 		}
 		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1", TextEdits: []analysis.TextEdit{edit}}}
 	}
+	if fi.stopVar != nil && !fi.hasCtx && o.family == Sleep {
+		// No context, but a stop channel: the wait selects on it.
+		if _, isRecv := o.node.(*ast.UnaryExpr); isRecv || o.what == "time.Sleep" {
+			return s.stopFix(o, fi)
+		}
+	}
 	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
 		return nil

@@ -38,6 +38,58 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	if !ok {
 		return nil
 	}
+	return s.rewriteStmt(o, fi, fn, path, stmt, ctx+".Done()", ret)
+}
+
+// stopFix is the same rewrite for a function that takes a stop channel
+// instead of a context: the wait selects on the channel too, and
+// returns as the function already does when it is closed (the body
+// of its own case on the channel, when that is a lone return), or with
+// a bare return in a function without results.
+func (s *state) stopFix(o *op, fi *funcInfo) []analysis.SuggestedFix {
+	stop := fi.stopVar
+	if s.fileOf(o.pos) == nil || stop == nil {
+		return nil
+	}
+	var fn ast.Node = fi.decl
+	if fi.lit != nil {
+		return nil // the parameter is the declaration's
+	}
+	if scope := s.scopeAt(fi, o.pos); scope == nil {
+		return nil
+	} else if _, obj := scope.LookupParent(stop.Name(), o.pos); obj != stop {
+		return nil // shadowed
+	}
+	ret := ""
+	if fi.obj.Type().(*types.Signature).Results().Len() == 0 {
+		ret = "return"
+	}
+	inspect(fi.body, func(n ast.Node) bool {
+		cc, ok := n.(*ast.CommClause)
+		if !ok || ret != "" {
+			return ret == ""
+		}
+		if u, ok := commOp(cc.Comm).(*ast.UnaryExpr); ok && identVar(s.info, u.X) == stop && len(cc.Body) == 1 {
+			if r, ok := cc.Body[0].(*ast.ReturnStmt); ok {
+				ret = s.source(r)
+			}
+		}
+		return true
+	})
+	if ret == "" {
+		return nil
+	}
+	path := append(s.pathTo(fi, o.node), fn)
+	stmt := enclosingStmt(path)
+	if stmt == nil {
+		return nil
+	}
+	return s.rewriteStmt(o, fi, fn, path, stmt, stop.Name(), ret)
+}
+
+// rewriteStmt rewrites the statement of a wait into a select that also
+// waits on done and then runs ret.
+func (s *state) rewriteStmt(o *op, fi *funcInfo, fn ast.Node, path []ast.Node, stmt ast.Stmt, done, ret string) []analysis.SuggestedFix {
 	indent, ok := s.indentOf(stmt)
 	if !ok {
 		return nil
@@ -72,9 +124,9 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			// applied: the n-th sleep of a block gets the n-th free
 			// name, so two timers never share one.
 			timer := s.freeName(s.scopeAt(fi, stmt.Pos()), stmt.Pos(), "timer", s.sleepsBefore(path, stmt))
-			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s.Done():\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
-				timer, timePkg, s.source(call.Args[0]), indent, indent, ctx, indent, timer, indent, ret, indent, timer, indent)
-			title = "Wait on a timer in a select with " + ctx + ".Done()"
+			text = fmt.Sprintf("%s := %s.NewTimer(%s)\n%sselect {\n%scase <-%s:\n%s\t%s.Stop()\n%s\t%s\n%scase <-%s.C:\n%s}",
+				timer, timePkg, s.source(call.Args[0]), indent, indent, done, indent, timer, indent, ret, indent, timer, indent)
+			title = "Wait on a timer in a select with " + done
 			break
 		}
 		u, ok := astutil.Unparen(st.X).(*ast.UnaryExpr)
@@ -82,23 +134,23 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 			return nil
 		}
 		// <-ch -> select { case <-ch: case <-ctx.Done(): return ... }
-		text = selectText(s.source(u), ctx, ret, indent)
-		title = "Select on " + ctx + ".Done() too"
+		text = selectText(s.source(u), done, ret, indent)
+		title = "Select on " + done + " too"
 	case *ast.SendStmt:
 		if o.node != ast.Node(st) {
 			return nil // a receive inside the send: out <- <-in
 		}
 		// ch <- v -> select { case ch <- v: case <-ctx.Done(): return ... }
-		text = selectText(s.source(st.Chan)+" <- "+s.source(st.Value), ctx, ret, indent)
-		title = "Select on " + ctx + ".Done() too"
+		text = selectText(s.source(st.Chan)+" <- "+s.source(st.Value), done, ret, indent)
+		title = "Select on " + done + " too"
 	case *ast.AssignStmt:
 		// x = <-ch -> select { case x = <-ch: ... }; not :=, whose
 		// variables would live only in the case.
 		if st.Tok != token.ASSIGN || len(st.Rhs) != 1 || o.node != ast.Node(astutil.Unparen(st.Rhs[0])) {
 			return nil
 		}
-		text = selectText(s.source(st), ctx, ret, indent)
-		title = "Select on " + ctx + ".Done() too"
+		text = selectText(s.source(st), done, ret, indent)
+		title = "Select on " + done + " too"
 	default:
 		return nil
 	}
@@ -125,8 +177,8 @@ func (s *state) indentOf(stmt ast.Stmt) (string, bool) {
 	return prefix, strings.TrimLeft(prefix, " \t") == ""
 }
 
-func selectText(comm, ctx, ret, indent string) string {
-	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.Done():\n%s\t%s\n%s}", indent, comm, indent, ctx, indent, ret, indent)
+func selectText(comm, done, ret, indent string) string {
+	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s:\n%s\t%s\n%s}", indent, comm, indent, done, indent, ret, indent)
 }
 
 // enclosingStmt is the statement an operation is: the innermost

@@ -13,3 +13,9 @@ import (
 func TestStopChannel(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "stopchan")
 }
+
+// TestStopChannelFixes: the wait selects on the stop channel, and
+// returns as the function already does when it is closed.
+func TestStopChannelFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "stopchan")
+}
