@@ -86,8 +86,11 @@ func (s *state) exportFacts() {
 			continue
 		}
 		fact := &blockingFact{}
-		if s.cfg.enabled(Chan) && !fi.excluded {
-			fact.Chans = s.chanParams(fi)
+		if !fi.excluded {
+			if s.cfg.enabled(Chan) {
+				fact.Chans = s.chanParams(fi)
+			}
+			fact.Sinks = s.sinkParams(fi)
 		}
 		if !fi.takesCtx {
 			for _, fam := range Families {
@@ -96,7 +99,7 @@ func (s *state) exportFacts() {
 				}
 			}
 		}
-		if len(fact.Ops) == 0 && len(fact.Chans) == 0 {
+		if len(fact.Ops) == 0 && len(fact.Chans) == 0 && len(fact.Sinks) == 0 {
 			continue
 		}
 		slices.SortFunc(fact.Ops, func(a, b factOp) int { return cmp.Compare(a.Family, b.Family) })

@@ -225,7 +225,9 @@ channel operations, is not followed into callers.
 # Rule http
 
 http.Get, Head, Post, PostForm and the same methods of *http.Client,
-and requests built by http.NewRequest and sent by Client.Do.
+and requests built by http.NewRequest and sent by Client.Do or
+RoundTrip, here or by a function they are passed to that sends them
+(in this package, or in another of the module through its fact).
 
 	WRONG: req, _ := http.NewRequest("GET", url, nil)
 	RIGHT: req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
@@ -240,7 +242,8 @@ Every database/sql method with a Context twin, on *sql.DB, *sql.Tx and
 
 # Rule exec
 
-exec.Command whose command is run (Run, Output, CombinedOutput, Wait).
+exec.Command whose command is run (Run, Output, CombinedOutput, Wait),
+here or by a function it is passed to that runs it (as for requests).
 
 	WRONG: out, err := exec.Command("git", "fetch").Output()
 	RIGHT: out, err := exec.CommandContext(ctx, "git", "fetch").Output()

@@ -21,6 +21,11 @@ type blockingFact struct {
 	// so that a goroutine another package starts with it is a side
 	// the witness rules can judge (chanfacts.go).
 	Chans []chanParam `json:",omitempty"`
+	// Sinks are the parameters it sends (an *http.Request, to
+	// Client.Do or RoundTrip) or runs (an *exec.Cmd): a request or
+	// command built without a context and passed to it is sent or run
+	// without one (sinks.go).
+	Sinks []sinkParam `json:",omitempty"`
 }
 
 // factOp is one blocking operation a function reaches.
@@ -55,6 +60,13 @@ func (f *blockingFact) String() string {
 			cs[i] = c.String()
 		}
 		out = strings.TrimSpace(out + " chans(" + strings.Join(cs, "; ") + ")")
+	}
+	if len(f.Sinks) > 0 {
+		ss := make([]string, len(f.Sinks))
+		for i, k := range f.Sinks {
+			ss[i] = fmt.Sprintf("%d: %s", k.Index, k.Kind)
+		}
+		out = strings.TrimSpace(out + " sinks(" + strings.Join(ss, "; ") + ")")
 	}
 	return out
 }

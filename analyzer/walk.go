@@ -266,7 +266,7 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		}
 	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Wait":
 		w.cmdRun(fi, call)
-	case "(*net/http.Client).Do":
+	case "(*net/http.Client).Do", "(*net/http.Transport).RoundTrip", "(net/http.RoundTripper).RoundTrip":
 		w.reqSend(fi, call)
 	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
 		if sel, ok := fun.(*ast.SelectorExpr); ok {
@@ -274,6 +274,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 				w.reqCtx[v] = true
 			}
 		}
+	}
+	if len(call.Args) > 0 && (s.cfg.enabled(HTTP) || s.cfg.enabled(Exec)) {
+		w.sinkArgs(fi, call, callee)
 	}
 	if isLocalDial(s.info, name, call) {
 		return // a unix socket connects or fails at once

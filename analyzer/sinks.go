@@ -1,0 +1,151 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// A request or a command built without a context blocks where it is
+// sent or run, which may be in another function: one it is passed to
+// that sends it (Client.Do, RoundTrip) or runs it (Run, Output,
+// CombinedOutput, Start). Such a parameter is a sink, known from the
+// body in this package and from the function's fact in another
+// package of the module.
+
+// sinkParam is a parameter a function sends or runs.
+type sinkParam struct {
+	Index int
+	Kind  string // "request" or "command"
+}
+
+const (
+	sinkRequest = "request"
+	sinkCommand = "command"
+)
+
+// sinkOf is what fn does with its i-th parameter: sinkRequest,
+// sinkCommand or "".
+func (s *state) sinkOf(fn *types.Func, i int) string {
+	if fi := s.byObj[fn]; fi != nil && fi.decl != nil {
+		sig := fn.Type().(*types.Signature)
+		if i >= sig.Params().Len() {
+			return ""
+		}
+		return s.sinkIn(fi.body, sig.Params().At(i))
+	}
+	if fn.Pkg() == nil || !s.sameModule(fn.Pkg().Path()) {
+		return ""
+	}
+	var fact blockingFact
+	if !s.pass.ImportObjectFact(fn, &fact) {
+		return ""
+	}
+	for _, k := range fact.Sinks {
+		if k.Index == i {
+			return k.Kind
+		}
+	}
+	return ""
+}
+
+// sinkIn reports whether body sends or runs the parameter p itself.
+func (s *state) sinkIn(body *ast.BlockStmt, p *types.Var) string {
+	kind := ""
+	inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || kind != "" {
+			return kind == ""
+		}
+		fn := staticCallee(s.info, call)
+		if fn == nil {
+			return true
+		}
+		switch fn.FullName() {
+		case "(*net/http.Client).Do", "(*net/http.Transport).RoundTrip", "(net/http.RoundTripper).RoundTrip":
+			if len(call.Args) == 1 && identVar(s.info, call.Args[0]) == p {
+				kind = sinkRequest
+			}
+		case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Start":
+			if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && identVar(s.info, sel.X) == p {
+				kind = sinkCommand
+			}
+		}
+		return kind == ""
+	})
+	return kind
+}
+
+// sinkParams are the sinks of an exported function, for its fact.
+func (s *state) sinkParams(fi *funcInfo) []sinkParam {
+	if fi.decl == nil || fi.obj == nil || !fi.obj.Exported() {
+		return nil
+	}
+	sig := fi.obj.Type().(*types.Signature)
+	var out []sinkParam
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if !isHTTPRequest(p.Type()) && !isExecCmd(p.Type()) {
+			continue
+		}
+		if k := s.sinkIn(fi.body, p); k != "" {
+			out = append(out, sinkParam{Index: i, Kind: k})
+		}
+	}
+	return out
+}
+
+// isExecCmd reports whether t is *exec.Cmd.
+func isExecCmd(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), "os/exec", "Cmd")
+}
+
+// sinkArgs: a request or command passed to a function that sends or
+// runs it is sent or run here.
+func (w *walker) sinkArgs(fi *funcInfo, call *ast.CallExpr, callee *types.Func) {
+	shift := 0
+	if isMethodExpr(w.s.info, call.Fun) {
+		shift = 1
+	}
+	for i, a := range call.Args {
+		if i < shift {
+			continue
+		}
+		a = astutil.Unparen(a)
+		v := localVar(w.s.info, a)
+		built, _ := a.(*ast.CallExpr)
+		isReq := (v != nil && w.reqVar[v] != nil) || (built != nil && calleeName(w.s.info, built) == "net/http.NewRequest")
+		isCmd := (v != nil && w.cmdVar[v].call != nil) || (built != nil && calleeName(w.s.info, built) == "os/exec.Command")
+		if !isReq && !isCmd {
+			continue
+		}
+		switch w.s.sinkOf(callee, i-shift) {
+		case sinkRequest:
+			if isReq {
+				if v != nil {
+					w.reqs = append(w.reqs, reqUse{fi, w.reqVar[v], v})
+				} else {
+					w.reqs = append(w.reqs, reqUse{fi, built, nil})
+				}
+			}
+		case sinkCommand:
+			if isCmd {
+				if v != nil {
+					w.cmds = append(w.cmds, cmdUse{fi, w.cmdVar[v].call})
+				} else {
+					w.cmds = append(w.cmds, cmdUse{fi, built})
+				}
+			}
+		}
+	}
+}
+
+// calleeName is the full name of the function a call calls, or "".
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := staticCallee(info, call); fn != nil {
+		return fn.FullName()
+	}
+	return ""
+}
