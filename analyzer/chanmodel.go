@@ -74,6 +74,7 @@ type wuse struct {
 	side   *wside          // nil on the owner's side
 	fi     *funcInfo       // the function the node is in, when not its side's (or owner's)
 	field  *types.Var      // for uHand, the field
+	never  bool            // a send in a select with a default: it never waits
 }
 
 // holder is the function the operation is written in.
@@ -258,7 +259,13 @@ func (s *state) classifyUse(stack []ast.Node, wc *wchan) []*wuse {
 	switch p := parent.(type) {
 	case *ast.SendStmt:
 		if p.Chan == id {
-			return []*wuse{{kind: uSend, node: p, clause: clauseOf(p, 3), loop: loop}}
+			u := &wuse{kind: uSend, node: p, clause: clauseOf(p, 3), loop: loop}
+			if u.clause != nil && len(stack) >= 5 {
+				if sel, ok := stack[len(stack)-5].(*ast.SelectStmt); ok && hasDefault(sel) {
+					u.never = true // it never waits, and never has to be received
+				}
+			}
+			return []*wuse{u}
 		}
 	case *ast.UnaryExpr:
 		if p.Op == token.ARROW {

@@ -287,7 +287,7 @@ func (s *state) maxSends(side *wside) int {
 	}
 	n := 0
 	for _, u := range side.uses {
-		if u.kind == uSend {
+		if u.kind == uSend && !u.never {
 			n++
 			if u.at != nil && u.loop != nil && !(side.body.Pos() <= u.loop.Pos() && u.loop.Pos() < side.body.End()) {
 				return unbounded // in a loop of the function it is passed to
@@ -310,7 +310,7 @@ func (s *state) maxSends(side *wside) int {
 				best = max(best, val[next])
 			}
 			for _, e := range f.events[b] {
-				if e.u.kind == uSend {
+				if e.u.kind == uSend && !e.u.never {
 					best++
 				}
 			}
@@ -373,6 +373,9 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	if stuck == nil || !receives || wc.cap < 0 || int64(total) <= wc.cap {
 		return false
 	}
+	if wc.cap > 0 && total == unbounded {
+		return false // how many sends outrun the buffer is not known
+	}
 	f := s.newFlow(wc.body, wc.own)
 	first := senders[0]
 	for _, side := range senders {
@@ -386,6 +389,19 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	}
 	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
 	exit, path, ok := f.reach(start, idx, isRecv, nil)
+	if ok && wc.cap > 0 {
+		// Only the goroutines started on the way to that return
+		// send: those started after it never ran.
+		total = 0
+		for _, side := range senders {
+			if b, _ := f.at(side.spawn); b != nil && slices.Contains(path, b) {
+				total = min(total+max(s.maxSends(side), 1)*manyOf(side), unbounded)
+			}
+		}
+		if int64(total) <= wc.cap {
+			return false
+		}
+	}
 	owner := wc.owner.displayName()
 	name := wc.v.Name()
 	var related []analysis.RelatedInformation
@@ -881,4 +897,13 @@ func (s *state) returnDecidedBy(body *ast.BlockStmt, pos token.Pos, vars []*type
 		return false
 	})
 	return decided
+}
+
+// manyOf is how many goroutines a side stands for: unbounded when it
+// is started in a loop.
+func manyOf(side *wside) int {
+	if side.many {
+		return unbounded
+	}
+	return 1
 }

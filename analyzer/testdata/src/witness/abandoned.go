@@ -200,3 +200,73 @@ func Countdown(n int) error {
 		}
 	}
 }
+
+// Forward sends at most once, guarded by a flag, into a buffer of
+// one: how often a send in a loop runs is not known, and with a
+// buffer that is no witness.
+func Forward(ctx context.Context, reqs <-chan int) (int, error) {
+	got := make(chan int, 1)
+	go func() {
+		sent := false
+		for r := range reqs {
+			if r > 0 && !sent {
+				sent = true
+				got <- r
+			}
+		}
+	}()
+	select {
+	case v := <-got:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// Stabilize tries without waiting in its loop, then sends once: only
+// the last send can wait, and the buffer has room for it.
+func Stabilize(ctx context.Context, tries int) error {
+	done := make(chan error, 10)
+	go func() {
+		var err error
+		for range tries {
+			err = check(0)
+			select {
+			case done <- err:
+			default:
+			}
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// StopTimeout starts its second waiter only after the first one is
+// done: on the timeout's path one goroutine sends into a buffer of one.
+func StopTimeout(ctx context.Context, wait func()) error {
+	done := make(chan struct{}, 1)
+	go func() {
+		wait()
+		done <- struct{}{}
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	go func() {
+		wait()
+		done <- struct{}{}
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
