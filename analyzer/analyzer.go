@@ -73,6 +73,11 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 			err = nil
 		}
 	}()
+	if !cfg.Tests && isTestSupport(pass) {
+		// A package that imports testing outside its tests is test
+		// support (fakes, suites, helpers): its findings are the tests'.
+		return nil, nil
+	}
 	s.directives = parseDirectives(pass.Fset, pass.Files)
 	if len(s.directives.bad) == 0 && len(s.directives.spaced) == 0 && !mayBlock(pass, cfg) {
 		return nil, nil
@@ -199,4 +204,21 @@ func Rules() []RuleDoc {
 		out = append(out, RuleDoc{Family: f, Text: strings.TrimSpace(section)})
 	}
 	return out
+}
+
+// isTestSupport reports whether a package imports testing from a file
+// that is not a test: a test helper, suite or fake, which only tests
+// use. -tests analyses it like any other.
+func isTestSupport(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -55,7 +55,9 @@ main, init, what is written inside them, generated files and (unless
 -tests) test files are never entry points; nor, in a program that does
 its work and returns, are the goroutines main starts. Code reached
 only from main is not reported. A function named main in a package
-other than main is an ordinary function.
+other than main is an ordinary function. Unless -tests is given, a
+package that imports testing outside its _test.go files is test
+support (fakes, suites, helpers only tests use) and is not analysed.
 
 Calls are followed when they are static: functions, methods of
 concrete types, method values, and function literals called, deferred

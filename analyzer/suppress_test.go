@@ -28,4 +28,5 @@ func TestTestsFlag(t *testing.T) {
 // the nearest shapes that must still be reported.
 func TestPrecision(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(withChan(analyzer.Config{})), "precision")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Config{Tests: true}), "precision/tb")
 }

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
-	"database/sql"
 	"net"
 	"net/http"
-	"testing"
 )
 
 // A semaphore slot given back right after it was taken.
@@ -133,14 +131,4 @@ func Connect(ctx context.Context, raw net.Conn, cfg *tls.Config) (net.Conn, erro
 		return nil, err
 	}
 	return c, nil
-}
-
-// testing.TB has a Context method but is no stream and no context.
-func MustExec(t testing.TB, st *sql.Stmt, args ...any) sql.Result { // want MustExec:"blocks"
-	t.Helper()
-	res, err := st.Exec(args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
 }
