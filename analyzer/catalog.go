@@ -34,7 +34,7 @@ type blockingCall struct {
 const (
 	altSleep   = "wait on a time.Timer in a select with ctx.Done()"
 	altHTTP    = "build the request with http.NewRequestWithContext and send it with Client.Do"
-	altSyscall = "move it off the cancellable path, since a blocking system call cannot be cancelled"
+	altSyscall = "move it off the cancellable path, or wait for it in a goroutine with a select on ctx.Done() (the call itself keeps running): a blocking system call cannot be cancelled"
 )
 
 // catalog maps full function names to what is known about them.

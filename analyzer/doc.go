@@ -309,7 +309,13 @@ ctx.Done() case that returns; an abandoned result channel with one
 send gets a buffer of one; a channel a goroutine ranges over, left
 unclosed by its maker, is closed by a defer placed after its make; a
 send into a loop that left on a done channel of the same struct
-selects on that channel too. A context is never invented, and a context
+selects on that channel too. A call with no context form (a system
+call, a -blocking function) that is a statement of its own or assigns
+its one result runs in a goroutine that hands the result over on a
+channel with room for it, awaited in a select with ctx.Done(): the
+fix's message says the call itself keeps running. In a function that
+takes a stop channel and no context, a sleep or timer wait selects on
+the stop channel and returns as the function's own case on it does. A context is never invented, and a context
 the function compares with nil is not used. Messages name the context
 the fix would use, r.Context() in a handler that has no other. Under a
 lock, a fix makes the wait cancellable but cannot move it out of the

@@ -36,6 +36,13 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 			return s.stopFix(o, fi)
 		}
 	}
+	if o.fix == fixNone && o.call != nil && (o.family == Syscall || o.family == Custom) {
+		// No variant takes a context: wait for it in a goroutine.
+		if ctx := s.usableCtx(fi, o.pos); ctx != "" {
+			return s.offloadFix(o, fi, ctx)
+		}
+		return nil
+	}
 	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
 		return nil

@@ -18,3 +18,10 @@ func TestFixes(t *testing.T) {
 func TestWitnessFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "witnessfix")
 }
+
+// TestOffloadFixes: a call no context can cancel, where one is at
+// hand, is waited for in a goroutine; a call with more than one result
+// used has no fix.
+func TestOffloadFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "offload")
+}

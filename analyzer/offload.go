@@ -1,0 +1,94 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// offloadFix is the fix of a blocking call that has no variant taking
+// a context (a system call, a function named with -blocking): the call
+// runs in a goroutine that hands its result over on a channel with
+// room for it, and the function waits for that channel or for ctx.
+// The call itself keeps running after the function gives up; the fix's
+// message says so. Only a call that is a statement of its own, or
+// whose one result is assigned to one variable, is rewritten:
+//
+//	CALL           ->  done := make(chan struct{})
+//	                   go func() { defer close(done); CALL }()
+//	                   select { case <-done: case <-ctx.Done(): return ... }
+//
+//	x := CALL      ->  xc := make(chan T, 1)
+//	                   go func() { xc <- CALL }()
+//	                   var x T
+//	                   select { case x = <-xc: case <-ctx.Done(): return ... }
+func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
+	file := s.fileOf(o.pos)
+	if file == nil || o.call == nil {
+		return nil
+	}
+	var fn ast.Node = fi.decl
+	if fi.lit != nil {
+		fn = fi.lit
+	}
+	path := append(s.pathTo(fi, o.node), fn)
+	stmt := enclosingStmt(path)
+	if stmt == nil || s.hasGoto(fn) {
+		return nil
+	}
+	scope := s.scopeAt(fi, stmt.Pos())
+	ret, ok := s.earlyReturn(fn, file, ctx, s.scopeAt(fi, o.pos), o.pos)
+	if !ok {
+		return nil
+	}
+	indent, ok := s.indentOf(stmt)
+	if !ok {
+		return nil
+	}
+	call := s.source(o.call)
+	var text string
+	switch st := stmt.(type) {
+	case *ast.ExprStmt:
+		if astutil.Unparen(st.X) != ast.Expr(o.call) {
+			return nil
+		}
+		done := s.freeName(scope, stmt.Pos(), "done", 0)
+		text = fmt.Sprintf("%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
+			done, indent, indent, done, indent, call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
+	case *ast.AssignStmt:
+		if len(st.Lhs) != 1 || len(st.Rhs) != 1 || astutil.Unparen(st.Rhs[0]) != ast.Expr(o.call) {
+			return nil
+		}
+		if st.Tok != token.DEFINE && st.Tok != token.ASSIGN {
+			return nil
+		}
+		id := identOf(st.Lhs[0])
+		if id == nil || id.Name == "_" {
+			return nil
+		}
+		t := s.info.TypeOf(o.call)
+		qual, _ := s.qualifier(file, scope, stmt.Pos())
+		typ := types.TypeString(t, qual)
+		if t == nil || strings.Contains(typ, "?") {
+			return nil // a type this file cannot name
+		}
+		ch := s.freeName(scope, stmt.Pos(), id.Name+"C", 0)
+		decl := ""
+		if st.Tok == token.DEFINE {
+			decl = fmt.Sprintf("var %s %s\n%s", id.Name, typ, indent)
+		}
+		text = fmt.Sprintf("%s := make(chan %s, 1)\n%sgo func() { %s <- %s }()\n%s%sselect {\n%scase %s = <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
+			ch, typ, indent, ch, call, indent, decl, indent, id.Name, ch, indent, ctx, indent, ret, indent)
+	default:
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Wait for the call in a goroutine and stop waiting when " + ctx + " is done (the call itself keeps running)",
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
+	}}
+}

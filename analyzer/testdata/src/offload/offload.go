@@ -1,0 +1,32 @@
+// Package offload holds blocking calls that no context can cancel,
+// made where a context is at hand: the fix waits for them in a
+// goroutine.
+package offload
+
+import (
+	"context"
+	"syscall"
+)
+
+// Lock waits for a file lock.
+func Lock(ctx context.Context, fd int) error {
+	err := syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in Lock, which takes a context, ignores cancellation`
+	return err
+}
+
+// LockAgain assigns to a variable it declared before.
+func LockAgain(ctx context.Context, fd int) (err error) {
+	err = syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in LockAgain, which takes a context, ignores cancellation`
+	return err
+}
+
+// Pause is a call statement of its own.
+func Pause(ctx context.Context) {
+	syscall.Pause() // want `syscall.Pause in Pause, which takes a context, ignores cancellation`
+}
+
+// Both results are used: no fix.
+func Accept(ctx context.Context, fd int) (int, error) {
+	nfd, _, err := syscall.Accept(fd) // want `syscall.Accept in Accept, which takes a context, ignores cancellation`
+	return nfd, err
+}
