@@ -291,7 +291,7 @@ func (s *state) classifyUse(stack []ast.Node, wc *wchan) []*wuse {
 		// request{reply: ch}: the request carries the channel to
 		// whoever sends the reply on that field.
 		lit, _ := stack[len(stack)-3].(*ast.CompositeLit)
-		if key, ok := p.Key.(*ast.Ident); ok && p.Value == id && lit != nil && !wc.param {
+		if key, ok := p.Key.(*ast.Ident); ok && p.Value == id && lit != nil && !wc.param && sentAsRequest(stack[:len(stack)-3], lit) {
 			if fv, _ := s.info.Uses[key].(*types.Var); fv != nil && fv.IsField() && !fv.Exported() && fv.Pkg() == s.pass.Pkg {
 				return []*wuse{{kind: uHand, node: lit, loop: loop, field: fv}}
 			}
@@ -448,4 +448,27 @@ func (s *state) follow(call *ast.CallExpr, id ast.Expr, stack []ast.Node) ([]*wu
 		return side.uses, true
 	}
 	return nil, false
+}
+
+// sentAsRequest reports whether a composite literal is the value of a
+// send (s.reqs <- request{...}, or its address): a request handed to
+// whoever serves that channel. stack ends above the literal.
+func sentAsRequest(stack []ast.Node, lit *ast.CompositeLit) bool {
+	var v ast.Node = lit
+	for j := len(stack) - 1; j >= 0; j-- {
+		switch p := stack[j].(type) {
+		case *ast.ParenExpr:
+			v = p
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return false
+			}
+			v = p
+		case *ast.SendStmt:
+			return p.Value == v
+		default:
+			return false
+		}
+	}
+	return false
 }

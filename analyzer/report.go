@@ -172,7 +172,7 @@ func (rp *reporter) walk(r *root) {
 			if r.waitsOnCtx() && rp.s.inNilCtx(o.pos) {
 				continue // no context there to honour
 			}
-			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !(o.needsCtx || o.ctxOnly)) {
+			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !(o.needsCtx || o.ctxOnly)) && (!o.ctxOnly || l.fn == r.fn) {
 				rp.emit(o, l, r)
 			}
 		}

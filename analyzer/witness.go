@@ -715,6 +715,7 @@ func (s *state) deferClose(wc *wchan, o *op) {
 // the maker does nothing else with it but receive.
 func (wc *wchan) handedOver() *wuse {
 	var hand *wuse
+	waits := false
 	for _, u := range wc.own {
 		switch u.kind {
 		case uHand:
@@ -724,10 +725,12 @@ func (wc *wchan) handedOver() *wuse {
 			hand = u
 		case uSend, uClose:
 			return nil
+		case uRecv:
+			waits = waits || !u.defers
 		}
 	}
-	if hand == nil || len(wc.sides) > 0 {
-		return nil
+	if hand == nil || !waits || len(wc.sides) > 0 {
+		return nil // no request, or a requester that never waits for the reply
 	}
 	return hand
 }

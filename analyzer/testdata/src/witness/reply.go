@@ -84,3 +84,24 @@ func (p *pinger) Ping(ctx context.Context) error {
 		return ctx.Err()
 	}
 }
+
+type producer struct {
+	input chan int
+}
+
+// newProducer puts the channel it made in the value it returns: a
+// constructor, not a request waiting for a reply.
+func newProducer() *producer {
+	input := make(chan int)
+	p := &producer{input: input}
+	go p.run()
+	return p
+}
+
+func (p *producer) run() {
+	for v := range p.input {
+		use(v)
+	}
+}
+
+func (p *producer) Put(v int) { p.input <- v }
