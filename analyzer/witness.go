@@ -732,6 +732,12 @@ func (wc *wchan) handedOver() *wuse {
 	if hand == nil || !waits || len(wc.sides) > 0 {
 		return nil // no request, or a requester that never waits for the reply
 	}
+	if hand.loop != nil {
+		// A loop that offers the same reply channel again and again
+		// is a worker, not a requester that may leave: it comes back
+		// to wait for it.
+		return nil
+	}
 	return hand
 }
 

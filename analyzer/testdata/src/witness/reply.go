@@ -105,3 +105,37 @@ func (p *producer) run() {
 }
 
 func (p *producer) Put(v int) { p.input <- v }
+
+type job struct {
+	in chan int
+}
+
+// offerer offers its own job channel again and again: it comes back
+// to wait on it, whichever case it took.
+type offerer struct {
+	reqs      chan job
+	interrupt chan struct{}
+	closing   chan struct{}
+}
+
+func (w *offerer) run() {
+	in := make(chan int)
+	for {
+		select {
+		case w.reqs <- job{in: in}:
+			select {
+			case v := <-in:
+				use(v)
+			case <-w.interrupt:
+			}
+		case <-w.closing:
+			return
+		}
+	}
+}
+
+// Submit hands a value to whichever worker offered itself.
+func (w *offerer) Submit(v int) {
+	j := <-w.reqs
+	j.in <- v
+}
