@@ -108,6 +108,10 @@ func (w *walker) timerSelect(fi *funcInfo, sel *ast.SelectStmt) {
 		switch v := localVar(info, x); {
 		case isContextDone(info, x), v != nil && w.doneVars[v], isSignalChan(info.TypeOf(x)):
 			return
+		case v != nil && w.ch.makes[v] != nil:
+			// A result of the function's own goroutines, which may
+			// well honour the context themselves: not seen here.
+			return
 		case isTimeChan(info.TypeOf(x)) && timer == nil:
 			timer = x
 		}

@@ -94,7 +94,7 @@ func firstLine(ctx context.Context, r io.Reader) (string, error) {
 			}
 		}()
 	}()
-	select { // want `select bounded only by time.After\(time.Second\) in firstLine, which takes a context, ignores cancellation`
+	select {
 	case l := <-lines:
 		return l, nil
 	case <-time.After(time.Second):

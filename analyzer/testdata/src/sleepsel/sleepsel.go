@@ -101,3 +101,21 @@ func (p *pool) request() int {
 func (p *pool) Call(ctx context.Context) int {
 	return p.request()
 }
+
+// gather waits for its own workers, which use ctx, with a ticker for
+// progress: cancellation reaches it through their results.
+func gather(ctx context.Context, n int, work func(context.Context) error) {
+	errs := make(chan error, n)
+	for range n {
+		go func() { errs <- work(ctx) }()
+	}
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for done := 0; done < n; {
+		select {
+		case <-errs:
+			done++
+		case <-tick.C:
+		}
+	}
+}
