@@ -157,17 +157,7 @@ func (s *state) chanModels(fi *funcInfo) []*wchan {
 // chanUses finds every use of the channel in its owner's body.
 func (s *state) chanUses(wc *wchan) {
 	sides := map[*ast.FuncLit]*wside{}
-	var stack []ast.Node
-	inspect(wc.body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || s.info.Uses[id] != wc.v || wc.opaque {
-			return true
-		}
+	eachUse(s.info, wc.body, wc.v, func(stack []ast.Node) bool {
 		// The side: the outermost literal between the owner and the use.
 		var side *wside
 		deferred := false
@@ -180,13 +170,13 @@ func (s *state) chanUses(wc *wchan) {
 			lits++
 			if lits > 1 {
 				wc.opaque = true // a literal inside a goroutine: not followed
-				return true
+				return false
 			}
 			lfi := s.byLit[lit]
 			switch {
 			case lfi == nil:
 				wc.opaque = true
-				return true
+				return false
 			case lfi.deferred:
 				deferred = true
 			case isGoroutine(lfi.spawn):
@@ -198,7 +188,7 @@ func (s *state) chanUses(wc *wchan) {
 				}
 			default:
 				wc.opaque = true
-				return true
+				return false
 			}
 		}
 		for _, u := range s.classifyUse(stack, wc) {
@@ -209,6 +199,24 @@ func (s *state) chanUses(wc *wchan) {
 			} else {
 				wc.own = append(wc.own, u)
 			}
+		}
+		return !wc.opaque
+	})
+}
+
+// eachUse calls f with the path from root down to each identifier that
+// uses v, in order, until f returns false.
+func eachUse(info *types.Info, root ast.Node, v *types.Var, f func(stack []ast.Node) bool) {
+	var stack []ast.Node
+	more := true
+	inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok && more && info.Uses[id] == v {
+			more = f(stack)
 		}
 		return true
 	})
@@ -376,28 +384,18 @@ func (s *state) handoff(wc *wchan, call *ast.CallExpr, id ast.Expr, stack []ast.
 // paramUses finds the uses of a channel parameter in a function a
 // channel is handed to: they all belong to that one side.
 func (s *state) paramUses(pc *wchan, side *wside) {
-	var stack []ast.Node
-	inspect(pc.body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || s.info.Uses[id] != pc.v || pc.opaque {
-			return true
-		}
+	eachUse(s.info, pc.body, pc.v, func(stack []ast.Node) bool {
 		for _, a := range stack {
 			if _, ok := a.(*ast.FuncLit); ok {
 				pc.opaque = true
-				return true
+				return false
 			}
 		}
 		for _, u := range s.classifyUse(stack, pc) {
 			u.side, u.fi = side, pc.owner
 			side.uses = append(side.uses, u)
 		}
-		return true
+		return !pc.opaque
 	})
 }
 

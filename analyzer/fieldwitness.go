@@ -164,22 +164,12 @@ func (s *state) aliasUses(fc *fieldChan, v *types.Var, holder *funcInfo) {
 		fc.aliases = map[*types.Var]bool{}
 	}
 	fc.aliases[v] = true
-	var stack []ast.Node
-	inspect(holder.body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || s.info.Uses[id] != v || fc.opaque {
-			return true
-		}
+	eachUse(s.info, holder.body, v, func(stack []ast.Node) bool {
 		wc := &wchan{param: true}
 		uses := s.classifyUse(stack, wc)
 		if wc.opaque {
 			fc.opaque = true
-			return true
+			return false
 		}
 		fi := s.holderOf(stack)
 		if fi == nil {
