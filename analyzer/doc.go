@@ -61,8 +61,12 @@ support (fakes, suites, helpers only tests use) and is not analysed.
 
 Calls are followed when they are static: functions, methods of
 concrete types, method values, and function literals called, deferred
-or assigned to a local variable and called. Calls through interfaces
-and function values are not followed. A function that takes a context
+or assigned to a local variable and called. A call through an
+interface the package declares (directly, or through a type parameter
+it constrains) is followed into the methods of the package's own types
+that implement it, test and generated files left out; calls through
+other interfaces and through function values are not followed. A
+function that takes a context
 is judged as an entry point of its own and does not block its callers:
 it has promised to honour cancellation. The standard library is known
 from a table, not from its bodies.

@@ -29,6 +29,7 @@ type index struct {
 	children    map[*types.Scope][]*types.Scope     // sorted by position; nil if they overlap
 	imports     map[*ast.File]map[string]string     // per file: package path -> name
 	facts       map[*types.Func]*blockingFact       // other packages' functions: what they block in
+	impls       map[*types.Func][]*funcInfo         // interface methods of the package: their implementations (implements.go)
 	condReads   map[*funcInfo]*condReading          // what each function reads that wakes a Cond
 	drains      map[*types.Var]*drains              // how each channel field is drained (mailbox.go)
 	chainEnds   map[famKey]*funcInfo                // per function and family: where its chain of steps ends
@@ -54,6 +55,7 @@ func (s *state) idx() *index {
 			children:    map[*types.Scope][]*types.Scope{},
 			imports:     map[*ast.File]map[string]string{},
 			facts:       map[*types.Func]*blockingFact{},
+			impls:       map[*types.Func][]*funcInfo{},
 			condReads:   map[*funcInfo]*condReading{},
 		}
 	}

@@ -298,6 +298,12 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 		fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, callee: target})
 		return
 	}
+	if impls := s.implementations(callee); len(impls) > 0 {
+		for _, target := range impls {
+			fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, callee: target})
+		}
+		return
+	}
 	if fact := s.importFact(callee); fact != nil {
 		fi.calls = append(fi.calls, &callSite{pos: call.Pos(), call: call, ext: callee, fact: fact})
 	}

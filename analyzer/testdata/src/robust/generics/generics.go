@@ -107,12 +107,12 @@ func upstream(w http.ResponseWriter, r *http.Request) {
 }
 
 // constrained calls a method through a type parameter: an interface
-// call, not followed.
+// call, followed into the package's implementations.
 type waiter interface{ Wait() }
 
 type slow struct{}
 
-func (slow) Wait() { time.Sleep(time.Second) } // want Wait:`blocks\(sleep: time\.Sleep\)`
+func (slow) Wait() { time.Sleep(time.Second) } // want Wait:`blocks\(sleep: time\.Sleep\)` `time\.Sleep in \(slow\)\.Wait, reached from viaTypeParam`
 
 func viaTypeParam[T waiter](ctx context.Context, t T) {
 	t.Wait()

@@ -1,5 +1,6 @@
-// Package ifaces: calls through interfaces, embedded or not, are not
-// followed, even when the only implementation sleeps.
+// Package ifaces: calls through the package's interfaces, embedded or
+// not, are followed into its implementations; each sleep is reported
+// once, however many calls reach it.
 package ifaces
 
 import (
@@ -26,8 +27,8 @@ type ReadStore interface {
 
 type impl struct{}
 
-func (impl) Wait()        { time.Sleep(time.Second) }           // want Wait:`blocks\(sleep: time\.Sleep\)`
-func (impl) Get() int     { time.Sleep(time.Second); return 0 } // want Get:`blocks\(sleep: time\.Sleep\)`
+func (impl) Wait()        { time.Sleep(time.Second) }           // want Wait:`blocks\(sleep: time\.Sleep\)` `time\.Sleep in \(impl\)\.Wait, reached from HTTP handler handle`
+func (impl) Get() int     { time.Sleep(time.Second); return 0 } // want Get:`blocks\(sleep: time\.Sleep\)` `time\.Sleep in \(impl\)\.Get, reached from HTTP handler handle`
 func (impl) Close() error { return nil }
 
 var _ ReadStore = impl{}
