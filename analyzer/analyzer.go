@@ -73,18 +73,13 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 			err = nil
 		}
 	}()
-	if !cfg.Tests && isTestSupport(pass) {
-		// A package that imports testing outside its tests is test
-		// support (fakes, suites, helpers): its findings are the tests'.
-		return nil, nil
-	}
 	s.directives = parseDirectives(pass.Fset, pass.Files)
 	if len(s.directives.bad) == 0 && len(s.directives.spaced) == 0 && !mayBlock(pass, cfg) {
 		return nil, nil
 	}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
-		if isGenerated(f) || (!cfg.Tests && strings.HasSuffix(name, "_test.go")) {
+		if isGenerated(f) || (!cfg.Tests && (strings.HasSuffix(name, "_test.go") || importsTesting(f))) {
 			s.excludedFile[f] = true
 		}
 	}
@@ -206,18 +201,13 @@ func Rules() []RuleDoc {
 	return out
 }
 
-// isTestSupport reports whether a package imports testing from a file
-// that is not a test: a test helper, suite or fake, which only tests
-// use. -tests analyses it like any other.
-func isTestSupport(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"testing"` {
-				return true
-			}
+// importsTesting reports whether a file imports testing: test support
+// (a fake, a suite, a helper only tests use), even outside a _test.go
+// file. -tests analyses it like any other.
+func importsTesting(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"testing"` {
+			return true
 		}
 	}
 	return false

@@ -48,8 +48,8 @@ type Config struct {
 	// Enable switches on the families of DefaultOff. Disable wins.
 	Enable []Family
 	// Tests makes _test.go files count: their functions become entry
-	// points and their findings are reported. It also analyses test
-	// support: packages that import testing outside their tests.
+	// points and their findings are reported. It also counts test
+	// support: the other files that import testing.
 	Tests bool
 	// Entries names more entry functions, by full name as
 	// (*types.Func).FullName prints it: "example.com/pkg.Run" or
@@ -132,7 +132,7 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		"comma-separated rule families to switch off: "+familyList())
 	fs.Var(familyFlag(&c.Enable), "enable",
 		"comma-separated rule families that are off by default to switch on: "+strings.Join(familyStrings(DefaultOff), ", "))
-	fs.BoolVar(&c.Tests, "tests", c.Tests, "also analyse _test.go files and test-support packages (those importing testing outside their tests)")
+	fs.BoolVar(&c.Tests, "tests", c.Tests, "also analyse _test.go files and test support (other files that import testing)")
 	fs.BoolVar(&c.Stack, "stack", c.Stack, "print the stack with an internal error")
 	fs.BoolVar(&c.Std, "std", c.Std, "also analyse the standard library's packages (for testing blockcheck itself)")
 	fs.Var(listFlag{func(s string) error {

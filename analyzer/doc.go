@@ -56,8 +56,9 @@ main, init, what is written inside them, generated files and (unless
 its work and returns, are the goroutines main starts. Code reached
 only from main is not reported. A function named main in a package
 other than main is an ordinary function. Unless -tests is given, a
-package that imports testing outside its _test.go files is test
-support (fakes, suites, helpers only tests use) and is not analysed.
+file that imports testing is test support (a fake, a suite, a helper
+only tests use), even when its name does not end in _test.go: like a
+test file, it is no entry point and its findings are not reported.
 
 Calls are followed when they are static: functions, methods of
 concrete types, method values, and function literals called, deferred

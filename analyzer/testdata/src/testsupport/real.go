@@ -1,4 +1,5 @@
-// Package testsupport is ordinary code beside a test-support package.
+// Package testsupport is ordinary code beside a test-support package
+// and a test-support file.
 package testsupport
 
 import (
