@@ -467,28 +467,20 @@ type chanScan struct {
 
 // chanMake is a channel made by make in a local variable.
 type chanMake struct {
-	pos   token.Pos
-	call  *ast.CallExpr // the make
-	cap   int64         // -1 when not a constant
-	sends int           // send statements on it; a send in a loop counts as many
+	pos token.Pos
 	// abandoned: a select receives from it and has another way out,
 	// so the receiver may leave before a send arrives.
 	abandoned *ast.SelectStmt
-	// drained: a plain receive waits for it too, so its sends are
-	// received whichever way the select went.
-	drained bool
 }
 
-const manySends = 1 << 20
-
-// scanChans finds the channels a declaration makes, how often they are
-// sent on, and whether a select may stop waiting for them.
+// scanChans finds the channels a declaration makes, and whether a
+// select may stop waiting for them.
 func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 	sc := &chanScan{makes: map[*types.Var]*chanMake{}, ownFields: map[string]bool{}, ownBuffered: map[string]bool{}}
 	record := func(lhs, rhs ast.Expr) {
-		c, ok := makeCap(info, rhs)
+		_, ok := makeCap(info, rhs)
 		if v := localVar(info, lhs); ok && v != nil {
-			sc.makes[v] = &chanMake{pos: rhs.Pos(), call: astutil.Unparen(rhs).(*ast.CallExpr), cap: c}
+			sc.makes[v] = &chanMake{pos: rhs.Pos()}
 		}
 	}
 	// First the makes, then the sends and selects that use them.
@@ -524,74 +516,19 @@ func scanChans(info *types.Info, body *ast.BlockStmt) *chanScan {
 		}
 		return true
 	})
-	// A send followed by a return runs at most once in its function,
-	// loop or not: those count once per function, together.
-	terminal := terminalSends(body)
-	counted := map[*types.Var]map[ast.Node]bool{} // function literals whose terminal sends are counted
-	var stack []ast.Node
-	inSelect := map[*ast.UnaryExpr]bool{}
 	inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.SendStmt:
-			if v := localVar(info, n.Chan); v != nil {
-				if m := sc.makes[v]; m != nil {
-					var fn ast.Node = body
-					inLoop := false
-					for _, a := range stack {
-						switch a.(type) {
-						case *ast.FuncLit:
-							fn = a
-						case *ast.ForStmt, *ast.RangeStmt:
-							if a.Pos() > m.pos {
-								inLoop = true
-							}
-						}
-					}
-					switch {
-					case terminal[n]:
-						if counted[v] == nil {
-							counted[v] = map[ast.Node]bool{}
-						}
-						if !counted[v][fn] {
-							counted[v][fn] = true
-							m.sends++
-						}
-					case inLoop:
-						m.sends = manySends
-					default:
-						m.sends++
-					}
-				}
-			}
-		case *ast.SelectStmt:
-			for _, c := range n.Body.List {
+		if sel, ok := n.(*ast.SelectStmt); ok {
+			for _, c := range sel.Body.List {
 				cc := c.(*ast.CommClause)
 				u, ok := commOp(cc.Comm).(*ast.UnaryExpr)
 				if !ok {
 					continue
 				}
-				inSelect[u] = true
-				if v := localVar(info, u.X); v != nil && sc.makes[v] != nil && selectHasWayOut(info, n, cc) {
-					sc.makes[v].abandoned = n
+				if v := localVar(info, u.X); v != nil && sc.makes[v] != nil && selectHasWayOut(info, sel, cc) {
+					sc.makes[v].abandoned = sel
 				}
 			}
-		case *ast.RangeStmt:
-			// for range ch drains it, in a goroutine or not.
-			if v := localVar(info, n.X); v != nil && sc.makes[v] != nil {
-				sc.makes[v].drained = true
-			}
-		case *ast.UnaryExpr:
-			// A receive outside any select: whoever loses the race
-			// is still drained (select { case <-a: <-b }).
-			if v := localVar(info, n.X); n.Op == token.ARROW && v != nil && sc.makes[v] != nil && !inSelect[n] {
-				sc.makes[v].drained = true
-			}
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return sc
@@ -605,31 +542,6 @@ func compositeOf(e ast.Expr) *ast.CompositeLit {
 	}
 	lit, _ := e.(*ast.CompositeLit)
 	return lit
-}
-
-// terminalSends finds the sends directly followed by a return, and the
-// sends that end a function literal.
-func terminalSends(body *ast.BlockStmt) map[ast.Node]bool {
-	out := map[ast.Node]bool{}
-	inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && len(lit.Body.List) > 0 {
-			if send, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.SendStmt); ok {
-				out[send] = true
-			}
-		}
-		return true
-	})
-	check := func(list []ast.Stmt) {
-		for i, st := range list {
-			if send, ok := st.(*ast.SendStmt); ok && i+1 < len(list) {
-				if _, ok := list[i+1].(*ast.ReturnStmt); ok {
-					out[send] = true
-				}
-			}
-		}
-	}
-	forEachStmtList(body, true, check)
-	return out
 }
 
 // forEachStmtList calls f with every statement list under root: blocks,

@@ -57,7 +57,6 @@ const (
 	altSelect     = "add a case on ctx.Done(), a done channel or a timer"
 	altTicker     = "a ticker's channel is never closed, so loop on a select over it and a done channel, and stop the ticker"
 	altStopSignal = "close the channel instead, or send in a select with the loop's done channel"
-	altAbandoned  = "give the channel a buffer for every send, as in make(chan T, 1)"
 )
 
 // selectStmt judges a select: its own communications are not
