@@ -310,8 +310,8 @@ of database/sql, exec.CommandContext, http.NewRequestWithContext,
 net.Dialer.DialContext, net.DefaultResolver lookups and
 HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
-ctx.Done() case that returns; an abandoned result channel with one
-send gets a buffer of one; a channel a goroutine ranges over, left
+ctx.Done() case that returns (chanaudit); an abandoned result channel
+with N sends on any path gets a buffer of N; a channel a goroutine ranges over, left
 unclosed by its maker, is closed by a defer placed after its make; a
 send into a loop that left on a done channel of the same struct
 selects on that channel too. A call with no context form (a system

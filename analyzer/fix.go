@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,13 +23,14 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 		return []analysis.SuggestedFix{{Message: o.fixMsg, TextEdits: o.edits}}
 	}
 	if o.grow != nil {
-		// make(chan T) -> make(chan T, 1): room for the one send;
-		// make(chan T, 0) -> make(chan T, 1).
-		edit := analysis.TextEdit{Pos: o.grow.Args[0].End(), End: o.grow.Args[0].End(), NewText: []byte(", 1")}
+		// make(chan T) -> make(chan T, n): room for the n sends;
+		// make(chan T, 0) -> make(chan T, n).
+		n := strconv.Itoa(max(o.growTo, 1))
+		edit := analysis.TextEdit{Pos: o.grow.Args[0].End(), End: o.grow.Args[0].End(), NewText: []byte(", " + n)}
 		if len(o.grow.Args) == 2 {
-			edit = analysis.TextEdit{Pos: o.grow.Args[1].Pos(), End: o.grow.Args[1].End(), NewText: []byte("1")}
+			edit = analysis.TextEdit{Pos: o.grow.Args[1].Pos(), End: o.grow.Args[1].End(), NewText: []byte(n)}
 		}
-		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of 1", TextEdits: []analysis.TextEdit{edit}}}
+		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of " + n, TextEdits: []analysis.TextEdit{edit}}}
 	}
 	if fi.stopVar != nil && !fi.hasCtx && o.family == Sleep {
 		// No context, but a stop channel: the wait selects on it.

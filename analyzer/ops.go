@@ -31,9 +31,10 @@ type op struct {
 	// msg, when set, is the whole message of an operation reported
 	// wherever it is, entry point or not (see state.always).
 	msg string
-	// grow is the make of an abandoned result channel with one send,
-	// which a buffer of one fixes.
-	grow *ast.CallExpr
+	// grow is the make of an abandoned result channel, which a buffer
+	// of growTo (at least 1) fixes: room for every send.
+	growTo int
+	grow   *ast.CallExpr
 	// semExpr is the channel of a receive from a semaphore, which is no
 	// finding when the function also sends on it (semaphorePair).
 	semExpr string

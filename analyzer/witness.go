@@ -475,8 +475,8 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	}
 	o := &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "send on " + written, alt: alt, inert: true, related: related,
 		msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
-	if total == 1 && wc.cap == 0 {
-		o.grow = wc.make
+	if wc.cap == 0 && total < unbounded && !hasMany(senders) {
+		o.grow, o.growTo = wc.make, total
 	}
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)
@@ -915,4 +915,14 @@ func manyOf(side *wside) int {
 		return unbounded
 	}
 	return 1
+}
+
+// hasMany reports whether a side is started in a loop.
+func hasMany(sides []*wside) bool {
+	for _, side := range sides {
+		if side.many {
+			return true
+		}
+	}
+	return false
 }

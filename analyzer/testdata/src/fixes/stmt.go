@@ -65,7 +65,7 @@ func abandoned(ctx context.Context) (int, error) {
 	}
 }
 
-// Two senders: a buffer of one is not enough, no fix.
+// Two senders: a buffer of two.
 func abandonedTwice(ctx context.Context) (int, error) {
 	ch := make(chan int)
 	go func() { ch <- compute() }() // want `send on ch blocks forever once abandonedTwice takes the`
