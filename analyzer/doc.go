@@ -91,8 +91,8 @@ time.Sleep, <-time.After and a receive from a timer outside a select,
 ranging over a ticker (its channel is never closed) or looping on a
 select over timers alone with no way out of the loop, rate limiters
 without a context (flowcontrol.RateLimiter.Accept,
-ratelimit.Limiter.Take), and, where a context is at hand, a select
-whose only way out is a timer (no default, no case on ctx.Done() or on
+ratelimit.Limiter.Take), and, in a function that is handed a context
+(not one it makes itself), a select whose only way out is a timer (no default, no case on ctx.Done() or on
 a done channel): it waits out the timer whatever the context says.
 
 	WRONG: time.Sleep(backoff)

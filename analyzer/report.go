@@ -172,7 +172,7 @@ func (rp *reporter) walk(r *root) {
 			if r.waitsOnCtx() && rp.s.inNilCtx(o.pos) {
 				continue // no context there to honour
 			}
-			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !(o.needsCtx || o.ctxOnly)) && (!o.ctxOnly || l.fn == r.fn) {
+			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !(o.needsCtx || o.ctxOnly)) && (!o.ctxOnly || (l.fn == r.fn && r.kind != kindLocalCtx)) {
 				rp.emit(o, l, r)
 			}
 		}
