@@ -45,6 +45,9 @@ type wside struct {
 	uses  []*wuse
 	// ext is the fact of a function of another package the goroutine
 	// runs, named extName, started by call; its uses stand in for it.
+	// sends caches maxSends, counted is set once it is known.
+	sends   int
+	counted bool
 	ext     *chanParam
 	extName string
 	call    *ast.CallExpr

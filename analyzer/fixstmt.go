@@ -19,18 +19,7 @@ import (
 
 // stmtFix rewrites the statement holding o, or returns nil.
 func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
-	file := s.fileOf(o.pos)
-	if file == nil {
-		return nil
-	}
-	// The path from the operation up to its function's body: walking
-	// down from the function, not from the file, keeps this linear.
-	var fn ast.Node = fi.decl
-	if fi.lit != nil {
-		fn = fi.lit
-	}
-	path := append(s.pathTo(fi, o.node), fn)
-	stmt := enclosingStmt(path)
+	file, fn, path, stmt := s.stmtOf(o, fi)
 	if stmt == nil {
 		return nil
 	}
@@ -41,6 +30,23 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 	return s.rewriteStmt(o, fi, fn, path, stmt, ctx+".Done()", ret)
 }
 
+// stmtOf is the file, the function and the path from the operation up
+// to its function (walking down from the function, not from the file,
+// keeps this linear), and the statement the operation is; stmt is nil
+// when the operation is no statement of its own.
+func (s *state) stmtOf(o *op, fi *funcInfo) (file *ast.File, fn ast.Node, path []ast.Node, stmt ast.Stmt) {
+	file = s.fileOf(o.pos)
+	if file == nil {
+		return nil, nil, nil, nil
+	}
+	fn = fi.decl
+	if fi.lit != nil {
+		fn = fi.lit
+	}
+	path = append(s.pathTo(fi, o.node), fn)
+	return file, fn, path, enclosingStmt(path)
+}
+
 // stopFix is the same rewrite for a function that takes a stop channel
 // instead of a context: the wait selects on the channel too, and
 // returns as the function already does when it is closed (the body
@@ -48,11 +54,7 @@ func (s *state) stmtFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix
 // a bare return in a function without results.
 func (s *state) stopFix(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	stop := fi.stopVar
-	if s.fileOf(o.pos) == nil || stop == nil {
-		return nil
-	}
-	var fn ast.Node = fi.decl
-	if fi.lit != nil {
+	if stop == nil || fi.lit != nil {
 		return nil // the parameter is the declaration's
 	}
 	if scope := s.scopeAt(fi, o.pos); scope == nil {
@@ -79,8 +81,7 @@ func (s *state) stopFix(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	if ret == "" {
 		return nil
 	}
-	path := append(s.pathTo(fi, o.node), fn)
-	stmt := enclosingStmt(path)
+	_, fn, path, stmt := s.stmtOf(o, fi)
 	if stmt == nil {
 		return nil
 	}

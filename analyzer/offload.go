@@ -28,16 +28,10 @@ import (
 //	                   var x T
 //	                   select { case x = <-xc: case <-ctx.Done(): return ... }
 func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
-	file := s.fileOf(o.pos)
-	if file == nil || o.call == nil {
+	if o.call == nil {
 		return nil
 	}
-	var fn ast.Node = fi.decl
-	if fi.lit != nil {
-		fn = fi.lit
-	}
-	path := append(s.pathTo(fi, o.node), fn)
-	stmt := enclosingStmt(path)
+	file, fn, _, stmt := s.stmtOf(o, fi)
 	if stmt == nil || s.hasGoto(fn) {
 		return nil
 	}

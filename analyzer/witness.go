@@ -279,6 +279,14 @@ const unbounded = 1 << 30
 // maxSends is the most sends on the channel one run of a side makes,
 // or unbounded when one is in a loop.
 func (s *state) maxSends(side *wside) int {
+	if !side.counted {
+		side.sends, side.counted = s.countSends(side), true
+	}
+	return side.sends
+}
+
+// countSends is maxSends, counted on the side's control flow.
+func (s *state) countSends(side *wside) int {
 	if side.ext != nil {
 		if side.ext.Sends < 0 {
 			return unbounded
