@@ -33,6 +33,8 @@ type wchan struct {
 	opaque bool
 	// param: the uses of a parameter a channel was handed to.
 	param bool
+	// peers are the channels made by the same declaration, wc too.
+	peers []*wchan
 }
 
 // wside is a goroutine the owner starts that uses the channel: a

@@ -238,6 +238,10 @@ func (s *state) judgeField(fc *fieldChan) {
 				return // a receive outside a loop may come at any time
 			}
 			loops[fu.fi] = append(loops[fu.fi], fu.u)
+		case uClose:
+			// Closed somewhere: a sender left waiting is let go (or
+			// panics), it does not wait forever.
+			return
 		}
 	}
 	if len(sends) == 0 || len(loops) != 1 {

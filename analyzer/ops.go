@@ -108,12 +108,18 @@ func (w *walker) timerSelect(fi *funcInfo, sel *ast.SelectStmt) {
 		switch v := localVar(info, x); {
 		case isContextDone(info, x), v != nil && w.doneVars[v], isSignalChan(info.TypeOf(x)):
 			return
-		case v != nil && w.ch.makes[v] != nil:
-			// A result of the function's own goroutines, which may
-			// well honour the context themselves: not seen here.
+		case isTimeChan(info.TypeOf(x)):
+			if timer == nil {
+				timer = x
+			}
+		case v == nil || w.ch.makes[v] == nil || w.fedWithCtx(fi, v):
+			// A receive from a channel whose senders are not all seen,
+			// or are handed a context: they may well end the wait when
+			// the context ends. Only a channel whose every feeder is
+			// seen to have no context leaves the timer as the one way
+			// out. (A send case waits for a receiver, which this
+			// context does not move.)
 			return
-		case isTimeChan(info.TypeOf(x)) && timer == nil:
-			timer = x
 		}
 	}
 	if timer == nil {
@@ -121,6 +127,75 @@ func (w *walker) timerSelect(fi *funcInfo, sel *ast.SelectStmt) {
 	}
 	fi.ops = append(fi.ops, &op{pos: sel.Pos(), node: sel, family: Sleep, what: "select bounded only by " + types.ExprString(timer),
 		alt: "add a case on ctx.Done() that returns", ctxOnly: true, inert: true})
+}
+
+// fedWithCtx reports whether a channel v the function makes may be
+// fed by code that sees a context: a goroutine literal or a call that
+// uses v and mentions a value of a context type, or any use of v the
+// scan does not follow (stored, returned, passed on in a plain call).
+func (w *walker) fedWithCtx(fi *funcInfo, v *types.Var) bool {
+	info := w.s.info
+	top := fi
+	for top.parent != nil {
+		top = top.parent
+	}
+	mentions := func(n ast.Node, pred func(*ast.Ident) bool) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && pred(id) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	usesV := func(id *ast.Ident) bool { return info.Uses[id] == v }
+	hasCtx := func(id *ast.Ident) bool {
+		o, ok := info.Uses[id].(*types.Var)
+		return ok && isContext(o.Type())
+	}
+	fed := false
+	ast.Inspect(top.body, func(n ast.Node) bool {
+		if fed {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if mentions(n.Call, usesV) && mentions(n.Call, hasCtx) {
+				fed = true
+			}
+			return false
+		case *ast.FuncLit:
+			// errgroup.Go, WaitGroup.Go, a callback: judged as a
+			// goroutine would be.
+			if mentions(n.Body, usesV) && mentions(n.Body, hasCtx) {
+				fed = true
+			}
+			return false
+		case *ast.CallExpr:
+			if _, ok := info.Uses[calleeIdent(n.Fun)].(*types.Builtin); ok {
+				return false
+			}
+			for _, a := range n.Args {
+				if id, ok := astutil.Unparen(a).(*ast.Ident); ok && usesV(id) {
+					fed = true // handed to code not followed here
+				}
+			}
+		case *ast.AssignStmt:
+			for _, r := range n.Rhs {
+				if id, ok := astutil.Unparen(r).(*ast.Ident); ok && usesV(id) {
+					fed = true
+				}
+			}
+		case *ast.ReturnStmt, *ast.CompositeLit:
+			if mentions(n, usesV) {
+				fed = true
+			}
+			return false
+		}
+		return true
+	})
+	return fed
 }
 
 // tickerLoop: for { select { case <-t.C: ... } } with only timer cases

@@ -22,7 +22,11 @@ import (
 // witnesses judges the channels the declaration fi and its literals
 // make.
 func (s *state) witnesses(fi *funcInfo) {
-	for _, wc := range s.chanModels(fi) {
+	models := s.chanModels(fi)
+	for _, wc := range models {
+		wc.peers = models
+	}
+	for _, wc := range models {
 		if wc.opaque || wc.stmt == nil {
 			continue
 		}
@@ -204,6 +208,9 @@ func (f *flow) reach(start *cfg.Block, after int, stop func(*wuse) bool, accept 
 			if _, seen := parent[next]; seen {
 				continue
 			}
+			if b.Kind == cfg.KindRangeLoop && next.Kind == cfg.KindRangeDone && neverCloses(f.s.info, next.Stmt) {
+				continue // range over a ticker: it ends only by a break
+			}
 			parent[next] = b
 			if cut(next, -2) {
 				continue
@@ -212,6 +219,29 @@ func (f *flow) reach(start *cfg.Block, after int, stop func(*wuse) bool, accept 
 		}
 	}
 	return token.NoPos, nil, false
+}
+
+// neverCloses reports whether a range statement ranges over a
+// channel the time package owns (a Ticker's or Timer's C, time.Tick):
+// nothing closes it, so the range ends only by a break or a return.
+func neverCloses(info *types.Info, st ast.Stmt) bool {
+	rs, ok := st.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	switch x := astutil.Unparen(rs.X).(type) {
+	case *ast.SelectorExpr:
+		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal && x.Sel.Name == "C" {
+			if f, ok := sel.Obj().(*types.Var); ok && f.Pkg() != nil && f.Pkg().Path() == "time" {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if fn := staticCallee(info, x); fn != nil && fn.FullName() == "time.Tick" {
+			return true
+		}
+	}
+	return false
 }
 
 // at is the block and node index of the statement that holds pos.
@@ -336,6 +366,81 @@ func (s *state) countSends(side *wside) int {
 	return unbounded
 }
 
+// exclusiveCases places on f, as receives from wc, the select cases
+// that receive from another channel the same function makes, when one
+// goroutine is the only sender on both and can send nothing on wc once
+// it has sent on the other (a result or an error; a value, then maybe
+// an error): the owner that took the other value has everything that
+// goroutine sends on wc.
+func (s *state) exclusiveCases(f *flow, wc *wchan) {
+	if len(wc.sides) != 1 || wc.sides[0].many || wc.sides[0].ext != nil {
+		return
+	}
+	side := wc.sides[0]
+	for _, peer := range wc.peers {
+		if peer == wc || peer.opaque || len(peer.sides) != 1 || peer.sides[0].body != side.body || peer.sides[0].many {
+			continue
+		}
+		if !s.sendsBefore(side, peer.sides[0]) {
+			continue
+		}
+		for _, b := range f.g.Blocks {
+			cc, ok := b.Stmt.(*ast.CommClause)
+			if b.Kind == cfg.KindSelectCaseBody && ok && usesVar(s.info, commOp(cc.Comm), peer.v) {
+				f.events[b] = append(f.events[b], event{-1, &wuse{kind: uRecv, node: cc, clause: cc}})
+			}
+		}
+	}
+}
+
+// sendsBefore reports whether, in one goroutine's code, no send of
+// side can follow a send of other, and the goroutine only sends on
+// both (no receive, no call that sends for it).
+func (s *state) sendsBefore(side, other *wside) bool {
+	var uses []*wuse
+	for _, u := range append(slices.Clip(side.uses), other.uses...) {
+		if u.kind == uRecv || u.kind == uRange || u.at != nil && u.at != u.node || u.defers {
+			return false
+		}
+		if u.kind == uSend && !u.never {
+			uses = append(uses, u)
+		}
+	}
+	f := s.newFlow(side.body, uses)
+	mine := func(u *wuse) bool { return slices.Contains(side.uses, u) }
+	for _, u := range other.uses {
+		if u.kind != uSend || u.never {
+			continue
+		}
+		b, idx := f.at(u.node.Pos())
+		if b == nil {
+			return false
+		}
+		seen := map[*cfg.Block]bool{}
+		queue := []*cfg.Block{b}
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			for _, e := range f.events[x] {
+				if mine(e.u) && (x != b || e.idx > idx || seen[x]) {
+					return false
+				}
+			}
+			for _, next := range x.Succs {
+				if next == b && !seen[b] {
+					seen[b] = true
+					queue = append(queue, b)
+				}
+				if !seen[next] {
+					seen[next] = true
+					queue = append(queue, next)
+				}
+			}
+		}
+	}
+	return true
+}
+
 // abandonedSend: goroutines send on the channel, the owner receives,
 // and the owner can return without receiving every value while the
 // buffer has no room for them all. The send blocks forever.
@@ -395,6 +500,7 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	if start == nil {
 		return false
 	}
+	s.exclusiveCases(f, wc)
 	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
 	exit, path, ok := f.reach(start, idx, isRecv, nil)
 	if ok && wc.cap > 0 {

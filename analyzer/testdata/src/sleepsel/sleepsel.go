@@ -133,3 +133,40 @@ func (p *pool) watch() int {
 		return 0
 	}
 }
+
+// fetch waits for a result its own goroutine sends, and that goroutine
+// is handed no context: only the timer ends the wait on cancellation.
+func fetch(ctx context.Context, get func() int) int {
+	res := make(chan int, 1)
+	go func() { res <- get() }()
+	select { // want `select bounded only by time.After\(time.Second\) in fetch, which takes a context, ignores cancellation`
+	case v := <-res:
+		return v
+	case <-time.After(time.Second):
+		return 0
+	}
+}
+
+// fetchCtx's goroutine is handed the context: when it ends, the
+// goroutine can end too, and so the wait.
+func fetchCtx(ctx context.Context, get func(context.Context) int) int {
+	res := make(chan int, 1)
+	go func() { res <- get(ctx) }()
+	select {
+	case v := <-res:
+		return v
+	case <-time.After(time.Second):
+		return 0
+	}
+}
+
+// result waits on a channel fed by code not seen here, which may well
+// answer when ctx ends: no proof, no finding.
+func (p *pool) result(ctx context.Context) int {
+	select {
+	case v := <-p.res:
+		return v
+	case <-time.After(time.Second):
+		return 0
+	}
+}

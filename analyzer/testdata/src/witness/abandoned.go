@@ -270,3 +270,44 @@ func StopTimeout(ctx context.Context, wait func()) error {
 	}
 	return nil
 }
+
+// Either: the goroutine sends one value, a result or an error; the
+// owner that took one has all it will ever send.
+func Either() (int, error) {
+	vals := make(chan int)
+	errs := make(chan error)
+	go func() {
+		v := compute()
+		if err := check(v); err != nil {
+			errs <- err
+			return
+		}
+		vals <- v
+	}()
+	select {
+	case v := <-vals:
+		return v, nil
+	case err := <-errs:
+		return 0, err
+	}
+}
+
+// EitherTwice: after its value the goroutine may send an error too,
+// and the owner that took the value has left.
+func EitherTwice() (int, error) {
+	vals := make(chan int)
+	errs := make(chan error)
+	go func() {
+		v := compute()
+		vals <- v
+		if err := check(v); err != nil {
+			errs <- err // want `send on errs blocks forever once EitherTwice takes the <-vals case \(abandoned.go:\d+\) and returns`
+		}
+	}()
+	select {
+	case v := <-vals:
+		return v, nil
+	case err := <-errs:
+		return 0, err
+	}
+}

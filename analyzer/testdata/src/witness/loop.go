@@ -251,3 +251,31 @@ func (c *coordinator) work() error {
 	c.results <- 1
 	return nil
 }
+
+// flags closes its reload channel when its loop leaves: a sender that
+// was waiting is let go, it does not wait forever.
+type flags struct {
+	reload chan struct{}
+	quit   chan struct{}
+}
+
+func newFlags() *flags {
+	f := &flags{reload: make(chan struct{}), quit: make(chan struct{})}
+	go f.loop()
+	return f
+}
+
+func (f *flags) loop() {
+	for {
+		select {
+		case <-f.reload:
+			use(1)
+		case <-f.quit:
+			close(f.reload)
+			return
+		}
+	}
+}
+
+// Reload is no finding: the loop closes reload on its way out.
+func (f *flags) Reload() { f.reload <- struct{}{} }

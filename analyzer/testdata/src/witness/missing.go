@@ -1,6 +1,9 @@
 package witness
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Wait waits for a value the goroutine does not send once ctx is done.
 func Wait(ctx context.Context) int {
@@ -137,4 +140,43 @@ func Pool(jobs []int) []int {
 		r = append(r, <-out)
 	}
 	return r
+}
+
+// Ramp's goroutine leaves its ticker loop only by the return after its
+// send: nothing closes a ticker's channel, so the loop's end is never
+// reached.
+func Ramp(limit int) {
+	done := make(chan bool)
+	go func() {
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		n := 0
+		for range t.C { // want `range over t.C in the goroutine started in Ramp ignores cancellation`
+			if n++; n >= limit {
+				done <- true
+				return
+			}
+		}
+	}()
+	<-done
+}
+
+// RampBreak's goroutine can break out of the loop without sending.
+func RampBreak(limit int) {
+	done := make(chan bool)
+	go func() {
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		n := 0
+		for range t.C { // want `range over t.C in the goroutine started in RampBreak ignores cancellation`
+			if n++; n < 0 {
+				break
+			}
+			if n >= limit {
+				done <- true
+				return
+			}
+		}
+	}()
+	<-done // want `receive from done in RampBreak blocks forever once the goroutine started at missing.go:\d+ returns \(missing.go:\d+\) without sending on it`
 }
