@@ -19,6 +19,18 @@ import (
 // at the call. A context is never invented: with none at hand there is
 // no fix, and the message alone names the alternative.
 func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
+	return s.fixesWith(o, fi, "")
+}
+
+// fixesWith is fixes with the context named ctx, or, when ctx is "",
+// the one usable at the operation.
+func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
+	usable := func() string {
+		if ctx != "" {
+			return ctx
+		}
+		return s.usableCtx(fi, o.pos)
+	}
 	if o.edits != nil {
 		return []analysis.SuggestedFix{{Message: o.fixMsg, TextEdits: o.edits}}
 	}
@@ -32,7 +44,7 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 		}
 		return []analysis.SuggestedFix{{Message: "Give the channel a buffer of " + n, TextEdits: []analysis.TextEdit{edit}}}
 	}
-	if fi.stopVar != nil && !fi.hasCtx && o.family == Sleep {
+	if fi.stopVar != nil && !fi.hasCtx && o.family == Sleep && ctx == "" {
 		// No context, but a stop channel: the wait selects on it.
 		if _, isRecv := o.node.(*ast.UnaryExpr); isRecv || o.what == "time.Sleep" {
 			return s.stopFix(o, fi)
@@ -40,7 +52,7 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	}
 	if o.fix == fixNone && o.call != nil && (o.family == Syscall || o.family == Custom) {
 		// No variant takes a context: wait for it in a goroutine.
-		if ctx := s.usableCtx(fi, o.pos); ctx != "" {
+		if ctx := usable(); ctx != "" {
 			return s.offloadFix(o, fi, ctx)
 		}
 		return nil
@@ -49,7 +61,7 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	if (o.fix == fixNone || o.call == nil) && !stmt {
 		return nil
 	}
-	ctx := s.usableCtx(fi, o.pos)
+	ctx = usable()
 	if ctx == "" {
 		return nil
 	}

@@ -35,6 +35,8 @@ type index struct {
 	chainEnds   map[famKey]*funcInfo                // per function and family: where its chain of steps ends
 	nilCtx      spans                               // state.nilCtx, merged
 	nilCtxOf    int                                 // how many of state.nilCtx it holds
+	refs        map[*types.Func][]*ast.Ident        // the package's functions: the identifiers that use them (thread.go)
+	callees     map[*ast.Ident]*ast.CallExpr        // the callee identifier of each call
 }
 
 type source struct {

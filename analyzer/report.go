@@ -238,6 +238,9 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		return
 	}
 	fixes := rp.s.fixes(o, l.fn)
+	if len(fixes) == 0 && o.msg == "" && l.prev != nil && !l.fn.hasCtx {
+		fixes = rp.s.threadFix(o, l)
+	}
 	// The alternative names the context in scope at the operation, as
 	// its fix does: r.Context() in a handler that has no ctx.
 	alt := withCtx(o.alt, rp.s.ctxText(l.fn, o.pos))

@@ -158,8 +158,13 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 		taken[name] = newTakenEdits(s)
 	}
 
+	type sameKey struct {
+		file string
+		e    edit
+	}
 	files := map[string][]edit{}
 	seen := map[string]bool{}
+	same := map[sameKey]bool{}
 	var skipped []string
 	for _, p := range pkgs {
 		for _, a := range p.Analyzers {
@@ -173,13 +178,23 @@ func collectEdits(pkgs []sarif.Package) (map[string][]edit, []string) {
 					continue
 				}
 				seen[key] = true
-				if conflict(taken, fix.Edits) {
+				// An edit that another fix already makes, byte for byte
+				// (the same import added, the same parameter threaded),
+				// is made once.
+				var fresh []sarif.TextEdit
+				for _, e := range fix.Edits {
+					if !same[sameKey{e.Filename, edit{e.Start, e.End, e.New}}] {
+						fresh = append(fresh, e)
+					}
+				}
+				if conflict(taken, fresh) {
 					skipped = append(skipped, fmt.Sprintf("%s: fix %q overlaps another fix and was not applied; run -fix again", d.Posn, fix.Message))
 					continue
 				}
-				for _, e := range fix.Edits {
+				for _, e := range fresh {
 					files[e.Filename] = append(files[e.Filename], edit{e.Start, e.End, e.New})
 					taken[e.Filename].add(e.Start, e.End)
+					same[sameKey{e.Filename, edit{e.Start, e.End, e.New}}] = true
 				}
 			}
 		}

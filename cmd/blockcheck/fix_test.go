@@ -147,6 +147,21 @@ func TestCollectEditsRefusesOverlaps(t *testing.T) {
 	}
 }
 
+// TestCollectEditsSharesIdenticalEdits: two fixes that both add the
+// same import (the same bytes at the same place) are both applied, and
+// the shared edit is made once.
+func TestCollectEditsSharesIdenticalEdits(t *testing.T) {
+	imp := sarif.TextEdit{Filename: "f.go", Start: 20, End: 20, New: "\n\t\"context\""}
+	pkgs := []sarif.Package{{ID: "p", Analyzers: []sarif.AnalyzerResult{{Name: "blockcheck", Diagnostics: []sarif.Diagnostic{
+		{Posn: "f.go:3:1", SuggestedFixes: []sarif.SuggestedFix{{Message: "A", Edits: []sarif.TextEdit{imp, {Filename: "f.go", Start: 40, End: 41, New: "a"}}}}},
+		{Posn: "f.go:5:1", SuggestedFixes: []sarif.SuggestedFix{{Message: "B", Edits: []sarif.TextEdit{{Filename: "f.go", Start: 60, End: 61, New: "b"}, imp}}}},
+	}}}}}
+	files, skipped := collectEdits(pkgs)
+	if len(files["f.go"]) != 3 || len(skipped) != 0 {
+		t.Errorf("edits %v, skipped %q", files, skipped)
+	}
+}
+
 // TestTakenEdits: the overlap index answers as a scan of every edit
 // taken would, insertions and edits sharing a start included.
 func TestTakenEdits(t *testing.T) {

@@ -1,0 +1,37 @@
+// Package thread holds operations in functions with no context,
+// reached from functions that have one: the fix passes the context
+// down the path.
+package thread
+
+import (
+	"context"
+	"net/http"
+)
+
+// Handle has a context; wait and pause, which it calls, do not.
+func Handle(ctx context.Context) error {
+	return wait(3)
+}
+
+// Poll has one too, and also calls pause.
+func Poll(ctx context.Context) {
+	pause()
+}
+
+// Serve calls the exported Probe, which keeps its signature.
+func Serve(w http.ResponseWriter, r *http.Request) {
+	_ = Probe("example.com:80")
+}
+
+// Hook passes retry as a value: its signature cannot change.
+func Hook(ctx context.Context) {
+	retry()
+	run(retry)
+}
+
+func run(f func()) { f() }
+
+// Tick has a context, and calls tock, which already names ctx.
+func Tick(ctx context.Context) {
+	tock()
+}

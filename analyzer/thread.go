@@ -1,0 +1,475 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Threading the context: an operation in a function with no context,
+// reached through calls between declarations of the package from a
+// function that has one, is fixed by passing that context down the
+// path. Each function on the path gains ctx context.Context as its
+// first parameter, every call of it in the package passes the caller's
+// context (context.TODO() where the caller has none), and the
+// operation takes the context-aware form. A function whose signature
+// must not change (exported, or a method an interface of the package
+// names) keeps it and gets a twin that takes the context:
+//
+//	func Fetch(u string) error { return FetchContext(context.Background(), u) }
+//
+//	// FetchContext is Fetch with a context.
+//	func FetchContext(ctx context.Context, u string) error { ...body... }
+//
+// and the path calls the twin. No fix when a function on the path is a
+// literal, generic, used other than by a call, already names ctx, or
+// is called from a _test.go file the pass does not see.
+
+// maxThread is the longest path a fix threads a context through.
+const maxThread = 4
+
+// threadFix is that fix for o, reached along l.
+func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
+	var chain []*funcInfo // the operation's function first
+	var calls []token.Pos // calls[i]: where chain[i] is called on the path
+	for c := l; ; c = c.prev {
+		fi := c.fn
+		if fi == nil || fi.decl == nil || fi.obj == nil || fi.hasCtx || fi.stopVar != nil || slices.Contains(chain, fi) || len(chain) == maxThread {
+			return nil
+		}
+		chain = append(chain, fi)
+		calls = append(calls, c.pos)
+		if c.prev == nil || c.prev.fn == nil || !c.pos.IsValid() {
+			return nil
+		}
+		if s.usableCtx(c.prev.fn, c.pos) != "" {
+			break
+		}
+	}
+	opFix := s.fixesWith(o, l.fn, "ctx")
+	if len(opFix) != 1 {
+		return nil
+	}
+	t := &threader{s: s, chain: chain, twin: map[*funcInfo]bool{}, onPath: map[token.Pos]*funcInfo{}, files: map[*ast.File]bool{}}
+	for i, fi := range chain {
+		t.onPath[calls[i]] = fi
+		if !t.threadable(fi) {
+			return nil
+		}
+	}
+	edits, ok := t.edits(opFix[0].TextEdits)
+	if !ok {
+		return nil
+	}
+	names := make([]string, len(chain))
+	for i, fi := range chain {
+		names[len(chain)-1-i] = fi.displayName()
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Pass the context through " + strings.Join(names, ", ") + " and " + strings.TrimPrefix(opFix[0].Message, "Use ") + "",
+		TextEdits: edits,
+	}}
+}
+
+// threader builds the edits of one threading fix.
+type threader struct {
+	s     *state
+	chain []*funcInfo
+	// twin: the function keeps its signature and gets a twin.
+	twin map[*funcInfo]bool
+	// onPath maps the position of each call on the path to its callee.
+	onPath map[token.Pos]*funcInfo
+	// files that use the context package's name and may need it
+	// imported.
+	files map[*ast.File]bool
+}
+
+// threadable decides how fi is threaded, or reports that it cannot be.
+func (t *threader) threadable(fi *funcInfo) bool {
+	s := t.s
+	sig := fi.obj.Type().(*types.Signature)
+	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		return false
+	}
+	if mentionsName(fi.decl, "ctx") {
+		return false
+	}
+	if fi.obj.Exported() || s.namedByInterface(fi.obj) {
+		t.twin[fi] = true
+		name := fi.obj.Name() + "Context"
+		if recv := sig.Recv(); recv != nil {
+			if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, s.pass.Pkg, name); obj != nil {
+				return false
+			}
+			if len(fi.decl.Recv.List[0].Names) != 1 || fi.decl.Recv.List[0].Names[0].Name == "_" {
+				return false
+			}
+		} else if s.pass.Pkg.Scope().Lookup(name) != nil {
+			return false
+		}
+		for _, f := range fi.decl.Type.Params.List {
+			if len(f.Names) == 0 {
+				return false
+			}
+			for _, n := range f.Names {
+				if n.Name == "_" {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// The signature changes: every use must be a call this fix edits.
+	for _, id := range s.refsOf(fi.obj) {
+		if s.callOf(id) == nil {
+			return false
+		}
+	}
+	return !s.calledFromUnseenTests(fi.obj)
+}
+
+// edits are the fix's edits: the operation's own (opEdits), the new
+// parameters, the arguments at the calls, the twins, and the imports.
+func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	s := t.s
+	var edits []analysis.TextEdit
+	add := func(file *ast.File, e analysis.TextEdit) {
+		edits = append(edits, e)
+		t.files[file] = true
+	}
+	for _, e := range opEdits {
+		edits = append(edits, e)
+	}
+	for _, fi := range t.chain {
+		file := s.fileOf(fi.decl.Pos())
+		pkg, ok := t.ctxPkg(file, fi.decl.Pos())
+		if !ok {
+			return nil, false
+		}
+		params := fi.decl.Type.Params
+		text := "ctx " + pkg + ".Context"
+		if len(params.List) > 0 {
+			text += ", "
+		}
+		if !t.twin[fi] {
+			add(file, analysis.TextEdit{Pos: params.Opening + 1, End: params.Opening + 1, NewText: []byte(text)})
+		}
+		for _, id := range s.refsOf(fi.obj) {
+			call := s.callOf(id)
+			if call == nil {
+				continue // a use of a twinned function: it keeps its signature
+			}
+			caller := t.s.fileOf(call.Pos())
+			onPath := t.onPath[call.Pos()] == fi || t.onPath[call.Lparen] == fi
+			if t.twin[fi] && !onPath {
+				continue
+			}
+			arg := t.argAt(call.Pos())
+			if arg == "" {
+				cp, ok := t.ctxPkg(caller, call.Pos())
+				if !ok {
+					return nil, false
+				}
+				arg = cp + ".TODO()"
+			}
+			if len(call.Args) > 0 {
+				arg += ", "
+			}
+			add(caller, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)})
+			if t.twin[fi] {
+				add(caller, analysis.TextEdit{Pos: id.End(), End: id.End(), NewText: []byte("Context")})
+			}
+		}
+	}
+	for _, fi := range t.chain {
+		if !t.twin[fi] {
+			continue
+		}
+		var inside, rest []analysis.TextEdit
+		for _, e := range edits {
+			if fi.decl.Pos() <= e.Pos && e.End <= fi.decl.End() {
+				inside = append(inside, e)
+			} else {
+				rest = append(rest, e)
+			}
+		}
+		e, ok := t.twinEdit(fi, inside)
+		if !ok {
+			return nil, false
+		}
+		edits = append(rest, e)
+	}
+	for file := range t.files {
+		if _, ok := s.importNames(file)["context"]; ok {
+			continue
+		}
+		e, ok := importEdit(file, "context")
+		if !ok {
+			return nil, false
+		}
+		edits = append(edits, e)
+	}
+	return edits, true
+}
+
+// argAt is the context a call at pos passes: ctx inside a function of
+// the path, the caller's own context elsewhere, "" when it has none.
+func (t *threader) argAt(pos token.Pos) string {
+	for _, fi := range t.chain {
+		if fi.decl.Pos() <= pos && pos < fi.decl.End() {
+			return "ctx"
+		}
+	}
+	if fi := t.s.funcAt(pos); fi != nil {
+		return t.s.usableCtx(fi, pos)
+	}
+	return ""
+}
+
+// ctxPkg is the name the context package has at pos in file: the name
+// it is imported by, or "context" for an import still to be added.
+// ok is false when that name means something else there.
+func (t *threader) ctxPkg(file *ast.File, pos token.Pos) (string, bool) {
+	if file == nil {
+		return "", false
+	}
+	name, imported := t.s.importNames(file)["context"]
+	if !imported {
+		name = "context"
+	}
+	scope := t.s.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return "", false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	switch obj := obj.(type) {
+	case nil:
+		return name, !imported
+	case *types.PkgName:
+		return name, obj.Imported().Path() == "context"
+	}
+	return "", false
+}
+
+// twinEdit replaces fi's declaration by one that calls its twin with
+// context.Background(), followed by the twin: the declaration with the
+// context parameter and the edits inside it applied.
+func (t *threader) twinEdit(fi *funcInfo, inside []analysis.TextEdit) (analysis.TextEdit, bool) {
+	s := t.s
+	d := fi.decl
+	file := s.fileOf(d.Pos())
+	tf := s.pass.Fset.File(d.Pos())
+	if file == nil || tf == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, err := s.readFile(tf.Name())
+	if err != nil {
+		return analysis.TextEdit{}, false
+	}
+	pkg, ok := t.ctxPkg(file, d.Pos())
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	t.files[file] = true
+	name := d.Name.Name + "Context"
+	params := "ctx " + pkg + ".Context"
+	if len(d.Type.Params.List) > 0 {
+		params += ", "
+	}
+	inside = append(inside,
+		analysis.TextEdit{Pos: d.Name.End(), End: d.Name.End(), NewText: []byte("Context")},
+		analysis.TextEdit{Pos: d.Type.Params.Opening + 1, End: d.Type.Params.Opening + 1, NewText: []byte(params)})
+	slices.SortStableFunc(inside, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
+	base := tf.Offset(d.Pos())
+	var twin strings.Builder
+	at := base
+	for _, e := range inside {
+		off, end := tf.Offset(e.Pos), tf.Offset(e.End)
+		if off < at {
+			return analysis.TextEdit{}, false // overlapping edits
+		}
+		twin.Write(src[at:off])
+		twin.Write(e.NewText)
+		at = end
+	}
+	twin.Write(src[at:tf.Offset(d.End())])
+
+	// The old declaration calls the twin.
+	var args []string
+	for _, f := range d.Type.Params.List {
+		for _, n := range f.Names {
+			args = append(args, n.Name)
+		}
+	}
+	if d.Type.Params.NumFields() > 0 {
+		if _, ok := d.Type.Params.List[len(d.Type.Params.List)-1].Type.(*ast.Ellipsis); ok {
+			args[len(args)-1] += "..."
+		}
+	}
+	callee := name
+	if d.Recv != nil {
+		callee = d.Recv.List[0].Names[0].Name + "." + name
+	}
+	body := callee + "(" + strings.Join(append([]string{pkg + ".Background()"}, args...), ", ") + ")"
+	if d.Type.Results.NumFields() > 0 {
+		body = "return " + body
+	}
+	wrapper := string(src[base:tf.Offset(d.Body.Lbrace)]) + "{\n\t" + body + "\n}"
+	doc := "// " + name + " is " + d.Name.Name + " with a context: it stops waiting when ctx is done.\n"
+	return analysis.TextEdit{Pos: d.Pos(), End: d.End(), NewText: []byte(wrapper + "\n\n" + doc + twin.String())}, true
+}
+
+// importEdit adds an import of path to file.
+func importEdit(file *ast.File, path string) (analysis.TextEdit, bool) {
+	spec := `"` + path + `"`
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if gd.Lparen.IsValid() {
+			return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}, true
+		}
+		return analysis.TextEdit{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import " + spec + "\n")}, true
+	}
+	return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}, true
+}
+
+// mentionsName reports whether an identifier called name appears in n.
+func mentionsName(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// namedByInterface reports whether fn is a method that an interface
+// type declared in the package could require of its receiver.
+func (s *state) namedByInterface(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	scope := s.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		it, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for m := range it.Methods() {
+			if m.Name() == fn.Name() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refsOf are the identifiers of the package that refer to fn.
+func (s *state) refsOf(fn *types.Func) []*ast.Ident {
+	x := s.idx()
+	if x.refs == nil {
+		x.refs = map[*types.Func][]*ast.Ident{}
+		for id, obj := range s.info.Uses {
+			if f, ok := obj.(*types.Func); ok && f.Pkg() == s.pass.Pkg {
+				x.refs[f] = append(x.refs[f], id)
+			}
+		}
+		for _, ids := range x.refs {
+			slices.SortFunc(ids, func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+		}
+	}
+	return x.refs[fn]
+}
+
+// callOf is the call whose callee id names, written f(...) or
+// x.f(...); nil for any other use (a function value, a method
+// expression).
+func (s *state) callOf(id *ast.Ident) *ast.CallExpr {
+	x := s.idx()
+	if x.callees == nil {
+		x.callees = map[*ast.Ident]*ast.CallExpr{}
+		for _, f := range s.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				switch fun := astutil.Unparen(call.Fun).(type) {
+				case *ast.Ident:
+					x.callees[fun] = call
+				case *ast.SelectorExpr:
+					if sel := s.info.Selections[fun]; sel == nil || sel.Kind() == types.MethodVal {
+						x.callees[fun.Sel] = call
+					}
+				}
+				return true
+			})
+		}
+	}
+	return x.callees[id]
+}
+
+// funcAt is the innermost function of the package whose body holds
+// pos, or nil.
+func (s *state) funcAt(pos token.Pos) *funcInfo {
+	var best *funcInfo
+	for _, fi := range s.funcs {
+		if fi.body != nil && fi.body.Pos() <= pos && pos < fi.body.End() && (best == nil || fi.body.Pos() > best.body.Pos()) {
+			best = fi
+		}
+	}
+	return best
+}
+
+// calledFromUnseenTests reports whether a _test.go file of the
+// package's directory that this pass does not analyse may use fn: its
+// calls would not be edited. An unreadable directory counts as yes.
+func (s *state) calledFromUnseenTests(fn *types.Func) bool {
+	if len(s.pass.Files) == 0 {
+		return true
+	}
+	seen := map[string]bool{}
+	for _, f := range s.pass.Files {
+		if tf := s.pass.Fset.File(f.Pos()); tf != nil {
+			seen[tf.Name()] = true
+		}
+	}
+	tf := s.pass.Fset.File(s.pass.Files[0].Pos())
+	if tf == nil {
+		return true
+	}
+	dir := filepath.Dir(tf.Name())
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return true
+	}
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(fn.Name()) + `\b`)
+	for _, e := range entries {
+		name := filepath.Join(dir, e.Name())
+		if !strings.HasSuffix(e.Name(), "_test.go") || seen[name] {
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil || word.Match(data) {
+			return true
+		}
+	}
+	return false
+}
