@@ -102,3 +102,35 @@ func TestRelPos(t *testing.T) {
 		}
 	}
 }
+
+// TestFixReport: the files -fix wrote and the fixes it skipped are read
+// from its standard error.
+func TestFixReport(t *testing.T) {
+	stderr := []byte("blockcheck: a/b.go:3:1: fix \"Use X\" overlaps another fix and was not applied; run -fix again\n" +
+		"blockcheck: -fix wrote 2 file(s): a/b.go, c.go\n")
+	files, fixed := fixReport(stderr, 5)
+	if len(files) != 2 || files[0] != "a/b.go" || files[1] != "c.go" || fixed != 4 {
+		t.Errorf("files %q, fixed %d", files, fixed)
+	}
+	if files, fixed := fixReport(nil, 0); files != nil || fixed != 0 {
+		t.Errorf("nothing written: files %q, fixed %d", files, fixed)
+	}
+}
+
+// TestFixTable: one row per module run with -fix, and the share fixed.
+func TestFixTable(t *testing.T) {
+	yes, no := true, false
+	got := fixTable([]result{
+		{Module: "m1", Version: "v1", Findings: 4, Fixed: 3, FixBuildOK: &yes, VetBefore: &yes, Tests: "pass"},
+		{Module: "m2", Version: "v2", Findings: 6, Fixed: 0, FixBuildOK: &no, FixError: "go build ./... after -fix: exit 1\nx.go:1: bad"},
+		{Module: "m3", Version: "v3", Findings: 2},
+	})
+	for _, want := range []string{"| m1@v1 | 4 | 3 | yes | pass |", "| m2@v2 | 6 | 0 | NO: go build ./... after -fix: exit 1 | - |", "| total | 10 | 3 (30%) | | |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("table lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "m3") {
+		t.Errorf("a module run without -fix is in the table:\n%s", got)
+	}
+}

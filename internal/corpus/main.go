@@ -21,6 +21,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -147,6 +148,9 @@ func run(ctx context.Context, c *config, corpusFile, only, cache, bin, out strin
 		findings = append(findings, fs...)
 	}
 	printSummary(results)
+	if c.fix {
+		fmt.Print(fixTable(results))
+	}
 
 	status := 0
 	if err := writeJSON(out, findings); err != nil {
@@ -215,6 +219,35 @@ func progress(r *result) string {
 		s += fmt.Sprintf(", driver exit %d:\n%s", r.DriverExit, r.DriverStderr)
 	}
 	return s
+}
+
+// fixTable is the per-module account of a -fix run, as a Markdown
+// table: findings, fixes applied, and whether the module still builds,
+// vets and passes the tests of the packages touched.
+func fixTable(results []result) string {
+	var b strings.Builder
+	b.WriteString("| module | findings | fixed | builds and vets after -fix | tests of touched packages |\n|---|---|---|---|---|\n")
+	findings, fixed := 0, 0
+	for _, r := range results {
+		if r.FixBuildOK == nil {
+			continue
+		}
+		build := "yes"
+		if !*r.FixBuildOK {
+			build = "NO: " + strings.ReplaceAll(strings.SplitN(r.FixError, "\n", 2)[0], "|", "/")
+		} else if r.VetBefore != nil && !*r.VetBefore {
+			build = "builds (vet failed before)"
+		}
+		fmt.Fprintf(&b, "| %s@%s | %d | %d | %s | %s |\n", r.Module, r.Version, r.Findings, r.Fixed, build, cmp.Or(r.Tests, "-"))
+		findings += r.Findings
+		fixed += r.Fixed
+	}
+	pct := 0.0
+	if findings > 0 {
+		pct = 100 * float64(fixed) / float64(findings)
+	}
+	fmt.Fprintf(&b, "| total | %d | %d (%.0f%%) | | |\n", findings, fixed, pct)
+	return b.String()
 }
 
 // categories formats findings per category as "a=1 b=2", sorted.

@@ -61,8 +61,14 @@ type result struct {
 	FixBuildOK     *bool           `json:"fix_build_ok,omitempty"` // with -fix: does the fixed copy build and vet?
 	FixError       string          `json:"fix_error,omitempty"`
 	VetBefore      *bool           `json:"vet_before,omitempty"` // with -fix: did go vet pass before the fixes?
-	Phases         phases          `json:"phase_seconds"`
-	Seconds        float64         `json:"seconds"`
+	Fixed          int             `json:"fixed,omitempty"`      // with -fix: fixes applied (fixable less those that overlapped)
+	FixedFiles     []string        `json:"fixed_files,omitempty"`
+	// Tests is, with -fix, the go test -short verdict on the packages
+	// -fix touched: "pass", "fail (failed before too)", "FAIL", or "-"
+	// when nothing was touched.
+	Tests   string  `json:"tests,omitempty"`
+	Phases  phases  `json:"phase_seconds"`
+	Seconds float64 `json:"seconds"`
 }
 
 // failed reports whether -fail-on-error should trip on this module: the
@@ -191,10 +197,12 @@ func (c *config) applyFixes(ctx context.Context, dir string, r *result) {
 		return
 	}
 	args := append([]string{c.blockcheck, "-fix"}, c.extra...)
-	if _, stderr, err := c.run(ctx, scratch, c.env, append(args, "./...")...); exitCode(err) != 0 && exitCode(err) != 3 {
+	_, stderr, err := c.run(ctx, scratch, c.env, append(args, "./...")...)
+	if exitCode(err) != 0 && exitCode(err) != 3 {
 		r.FixError = fmt.Sprintf("blockcheck -fix: %v\n%s", err, tail(stderr))
 		return
 	}
+	r.FixedFiles, r.Fixed = fixReport(stderr, r.Fixable)
 	steps := [][]string{{"go", "build", "./..."}}
 	if vetBefore {
 		steps = append(steps, []string{"go", "vet", "./..."})
@@ -206,6 +214,50 @@ func (c *config) applyFixes(ctx context.Context, dir string, r *result) {
 		}
 	}
 	ok = true
+	r.Tests = c.testTouched(ctx, dir, scratch, r.FixedFiles)
+}
+
+// fixReport reads what blockcheck -fix said on standard error: the
+// files it wrote ("-fix wrote N file(s): a.go, b.go") and the fixes it
+// skipped as overlapping; fixed is fixable less those.
+func fixReport(stderr []byte, fixable int) (files []string, fixed int) {
+	skipped := 0
+	for line := range strings.Lines(string(stderr)) {
+		line = strings.TrimSpace(line)
+		if _, list, ok := strings.Cut(line, "-fix wrote "); ok {
+			if _, names, ok := strings.Cut(list, ": "); ok {
+				files = strings.Split(names, ", ")
+			}
+		}
+		if strings.Contains(line, "overlaps another fix and was not applied") {
+			skipped++
+		}
+	}
+	return files, max(fixable-skipped, 0)
+}
+
+// testTouched runs go test -short on the packages holding the files
+// -fix wrote, first in the unfixed copy and then in the fixed one.
+func (c *config) testTouched(ctx context.Context, dir, scratch string, files []string) string {
+	var pkgs []string
+	for _, f := range files {
+		if p := "./" + filepath.ToSlash(filepath.Dir(f)); !slices.Contains(pkgs, p) {
+			pkgs = append(pkgs, p)
+		}
+	}
+	if len(pkgs) == 0 {
+		return "-"
+	}
+	args := append([]string{"go", "test", "-short", "-count=1", "-timeout=5m"}, pkgs...)
+	_, _, before := c.run(ctx, dir, c.env, args...)
+	_, _, after := c.run(ctx, scratch, c.env, args...)
+	switch {
+	case after == nil:
+		return "pass"
+	case before != nil:
+		return "fail (failed before too)"
+	}
+	return "FAIL"
 }
 
 // download puts MODULE@VERSION into the module cache and returns its
