@@ -37,6 +37,8 @@ type index struct {
 	nilCtxOf    int                                 // how many of state.nilCtx it holds
 	refs        map[*types.Func][]*ast.Ident        // the package's functions: the identifiers that use them (thread.go)
 	callees     map[*ast.Ident]*ast.CallExpr        // the callee identifier of each call
+	netConn     *types.Interface                    // net.Conn, if imported at all (connio.go)
+	netConnDone bool
 }
 
 type source struct {

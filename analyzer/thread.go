@@ -238,14 +238,19 @@ func (t *threader) argAt(pos token.Pos) string {
 // it is imported by, or "context" for an import still to be added.
 // ok is false when that name means something else there.
 func (t *threader) ctxPkg(file *ast.File, pos token.Pos) (string, bool) {
+	return t.s.ctxPkgAt(file, pos)
+}
+
+// ctxPkgAt is threader.ctxPkg.
+func (s *state) ctxPkgAt(file *ast.File, pos token.Pos) (string, bool) {
 	if file == nil {
 		return "", false
 	}
-	name, imported := t.s.importNames(file)["context"]
+	name, imported := s.importNames(file)["context"]
 	if !imported {
 		name = "context"
 	}
-	scope := t.s.pass.Pkg.Scope().Innermost(pos)
+	scope := s.pass.Pkg.Scope().Innermost(pos)
 	if scope == nil {
 		return "", false
 	}

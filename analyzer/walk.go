@@ -106,6 +106,7 @@ func (s *state) walkFunc(fi *funcInfo) {
 	})
 	w.walk(fi)
 	w.finish()
+	s.connIO(fi)
 }
 
 func (w *walker) walk(fi *funcInfo) {

@@ -1,0 +1,263 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Connection I/O without a deadline: a function with a context at hand
+// gets a connection (a dial, an accept) and reads or writes it, while
+// nothing bounds that I/O by the context: no deadline is set on it,
+// no context.AfterFunc closes it, and no goroutine of the function
+// touches it. The dial honours the context, the conversation does not.
+// Only a connection the function keeps to itself is judged: one it
+// returns, stores, or hands to a function other than a reader or
+// writer of the standard library may get its deadline elsewhere.
+
+// connIO judges the connections fi gets in local variables.
+func (s *state) connIO(fi *funcInfo) {
+	if fi.decl == nil || !fi.hasCtx || !s.cfg.enabled(Net) {
+		return
+	}
+	conn := s.netConn()
+	if conn == nil {
+		return
+	}
+	info := s.info
+	// The variables set from a call's result, with a connection type.
+	dials := map[*types.Var]*ast.AssignStmt{}
+	bad := map[*types.Var]bool{}
+	afterFunc := false
+	inspect(fi.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				v := localVar(info, l)
+				if v == nil || !types.Implements(v.Type(), conn) {
+					continue
+				}
+				if _, isIface := v.Type().Underlying().(*types.Interface); !isIface && !isPointer(v.Type()) {
+					continue
+				}
+				_, fromCall := astutil.Unparen(n.Rhs[min(i, len(n.Rhs)-1)]).(*ast.CallExpr)
+				if dials[v] != nil || !fromCall || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+					bad[v] = true
+				}
+				dials[v] = n
+			}
+		case *ast.CallExpr:
+			if fn := staticCallee(info, n); fn != nil && fn.FullName() == "context.AfterFunc" {
+				afterFunc = true
+			}
+		}
+		return true
+	})
+	if afterFunc || len(dials) == 0 {
+		return
+	}
+	for v, dial := range dials {
+		if bad[v] {
+			continue
+		}
+		if first := s.connUses(fi, v); first != nil {
+			first.edits, first.fixMsg = s.afterFuncFix(fi, v, dial)
+			fi.ops = append(fi.ops, first)
+		}
+	}
+}
+
+// connUses is the first read or write on v in fi, or nil when there is
+// none or when v is used in a way that may bound it: a deadline, a use
+// in a function literal, or a use the scan does not follow.
+func (s *state) connUses(fi *funcInfo, v *types.Var) *op {
+	info := s.info
+	var stack []ast.Node
+	var ios []*op
+	unknown := false
+	inspect(fi.body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if unknown {
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != v {
+			return true
+		}
+		for _, p := range stack {
+			if _, lit := p.(*ast.FuncLit); lit {
+				unknown = true // a goroutine or callback has it
+			}
+		}
+		parent := stack[len(stack)-2]
+		switch p := parent.(type) {
+		case *ast.SelectorExpr:
+			call, isCall := stack[len(stack)-3].(*ast.CallExpr)
+			if !isCall || call.Fun != p {
+				unknown = true
+				break
+			}
+			switch p.Sel.Name {
+			case "Read", "Write", "ReadFrom", "WriteTo":
+				ios = append(ios, &op{pos: call.Pos(), node: call, call: call, what: v.Name() + "." + p.Sel.Name})
+			case "SetDeadline", "SetReadDeadline", "SetWriteDeadline":
+				unknown = true // bounded: by the context's deadline or another
+			case "Close", "CloseRead", "CloseWrite", "LocalAddr", "RemoteAddr", "SetNoDelay", "SetKeepAlive", "SetKeepAlivePeriod", "SetLinger":
+			default:
+				unknown = true
+			}
+		case *ast.CallExpr:
+			if o := s.ioCall(p, v); o != nil {
+				ios = append(ios, o)
+			} else {
+				unknown = true
+			}
+		case *ast.AssignStmt:
+			if !slices.Contains(p.Lhs, ast.Expr(id)) {
+				unknown = true
+			}
+		default:
+			unknown = true
+		}
+		return true
+	})
+	if unknown || len(ios) == 0 {
+		return nil
+	}
+	o := ios[0]
+	o.family = Net
+	o.alt = "close " + v.Name() + " when ctx is done, as in stop := context.AfterFunc(ctx, func() { " + v.Name() + ".Close() }); defer stop()"
+	o.ctxOnly = true
+	return o
+}
+
+// ioCall is the operation of a standard library function that reads or
+// writes the connection v passed to it, or nil for any other call.
+func (s *state) ioCall(call *ast.CallExpr, v *types.Var) *op {
+	fn := staticCallee(s.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	switch fn.FullName() {
+	case "io.ReadFull", "io.ReadAtLeast", "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer", "io.WriteString",
+		"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "fmt.Fscan", "fmt.Fscanf", "fmt.Fscanln",
+		"encoding/binary.Read", "encoding/binary.Write":
+		return &op{pos: call.Pos(), node: call, call: call, what: fn.FullName() + " on " + v.Name()}
+	}
+	return nil
+}
+
+// afterFuncFix closes the connection when the context is done, from
+// right after the statement that gets it (and the error check that
+// follows it):
+//
+//	conn, err := d.DialContext(ctx, "tcp", addr)
+//	if err != nil { ... }
+//	stop := context.AfterFunc(ctx, func() { conn.Close() })
+//	defer stop()
+func (s *state) afterFuncFix(fi *funcInfo, v *types.Var, dial *ast.AssignStmt) ([]analysis.TextEdit, string) {
+	file := s.fileOf(dial.Pos())
+	ctx := s.usableCtx(fi, dial.Pos())
+	if file == nil || ctx == "" {
+		return nil, ""
+	}
+	// The statement list the dial is in, and what follows it.
+	var list []ast.Stmt
+	inspect(fi.body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BlockStmt); ok && slices.Contains(b.List, ast.Stmt(dial)) {
+			list = b.List
+		}
+		return list == nil
+	})
+	i := slices.Index(list, ast.Stmt(dial))
+	if i < 0 {
+		return nil, ""
+	}
+	after := ast.Stmt(dial)
+	if i+1 < len(list) {
+		if ifs, ok := list[i+1].(*ast.IfStmt); ok && mentionsErr(s.info, ifs.Cond) {
+			after = ifs
+		}
+	}
+	if after == ast.Stmt(dial) && len(dial.Lhs) > 1 {
+		return nil, "" // the error is checked later, or not: conn may be nil here
+	}
+	indent, ok := s.indentOf(dial)
+	if !ok {
+		return nil, ""
+	}
+	pkg, ok := s.ctxPkgAt(file, dial.Pos())
+	if !ok {
+		return nil, ""
+	}
+	scope := s.scopeAt(fi, after.End())
+	stop := s.freeName(scope, after.End(), "stop", 0)
+	text := "\n" + indent + stop + " := " + pkg + ".AfterFunc(" + ctx + ", func() { " + v.Name() + ".Close() })\n" + indent + "defer " + stop + "()"
+	edits := []analysis.TextEdit{{Pos: after.End(), End: after.End(), NewText: []byte(text)}}
+	if _, imported := s.importNames(file)["context"]; !imported {
+		e, ok := importEdit(file, "context")
+		if !ok {
+			return nil, ""
+		}
+		edits = append(edits, e)
+	}
+	return edits, "Close " + v.Name() + " when " + ctx + " is done, with context.AfterFunc"
+}
+
+// mentionsErr reports whether an expression uses a variable of type
+// error.
+func mentionsErr(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// netConn is the net.Conn interface, when the package imports net,
+// directly or not.
+func (s *state) netConn() *types.Interface {
+	x := s.idx()
+	if !x.netConnDone {
+		x.netConn, x.netConnDone = s.findNetConn(), true
+	}
+	return x.netConn
+}
+
+func (s *state) findNetConn() *types.Interface {
+	seen := map[*types.Package]bool{}
+	var find func(p *types.Package) *types.Interface
+	find = func(p *types.Package) *types.Interface {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == "net" {
+			if tn, ok := p.Scope().Lookup("Conn").(*types.TypeName); ok {
+				it, _ := tn.Type().Underlying().(*types.Interface)
+				return it
+			}
+			return nil
+		}
+		for _, q := range p.Imports() {
+			if it := find(q); it != nil {
+				return it
+			}
+		}
+		return nil
+	}
+	return find(s.pass.Pkg)
+}
