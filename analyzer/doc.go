@@ -93,7 +93,12 @@ select over timers alone with no way out of the loop, rate limiters
 without a context (flowcontrol.RateLimiter.Accept,
 ratelimit.Limiter.Take), and, in a function that is handed a context
 (not one it makes itself), a select whose only way out is a timer (no default, no case on ctx.Done() or on
-a done channel): it waits out the timer whatever the context says.
+a done channel): it waits out the timer whatever the context says. Its
+other cases must be shown not to end with the context: sends, or
+receives from channels the function makes whose every sender is a
+goroutine of its own that is handed no context. A receive from any
+other channel (a field, a parameter, a goroutine given ctx) may end
+when the context does, and leaves no finding.
 
 	WRONG: time.Sleep(backoff)
 	RIGHT: t := time.NewTimer(backoff)
@@ -266,6 +271,24 @@ waits for no peer: none of them is a finding.
 	WRONG: conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	RIGHT: conn, err := (&net.Dialer{Timeout: 5 * time.Second}).DialContext(ctx, "tcp", addr)
 
+In a function with a context, reading or writing a connection it got
+from a call (a dial, an accept) is a finding when nothing bounds the
+conversation by the context: no SetDeadline, SetReadDeadline or
+SetWriteDeadline on it, no context.AfterFunc in the function, no
+function literal that uses it. The reads and writes counted are its
+Read, Write, ReadFrom and WriteTo methods and the io, fmt and
+encoding/binary functions given it; a connection returned, stored or
+passed to any other function may get its deadline there, and is not
+judged. The first such read or write is reported.
+
+	WRONG: conn, err := d.DialContext(ctx, "tcp", addr)
+	       if err != nil { return err }
+	       _, err = io.ReadFull(conn, hdr) // ctx done: still waiting
+	RIGHT: conn, err := d.DialContext(ctx, "tcp", addr)
+	       if err != nil { return err }
+	       stop := context.AfterFunc(ctx, func() { conn.Close() })
+	       defer stop()
+
 # Rule syscall
 
 Blocking system calls of syscall and golang.org/x/sys/unix (Flock,
@@ -320,7 +343,21 @@ its one result runs in a goroutine that hands the result over on a
 channel with room for it, awaited in a select with ctx.Done(): the
 fix's message says the call itself keeps running. In a function that
 takes a stop channel and no context, a sleep or timer wait selects on
-the stop channel and returns as the function's own case on it does. A context is never invented, and a context
+the stop channel and returns as the function's own case on it does. A
+connection read with no deadline is closed by context.AfterFunc after
+the error check of the call that got it.
+
+When the operation's function has no context but is reached through
+calls between declarations of the package from one that has, the fix
+threads it: each function of that path gains ctx context.Context as
+its first parameter, every call of it in the package passes the
+caller's context or context.TODO(), and the operation takes its
+rewrite. An exported function, or a method an interface of the package
+names, keeps its signature: it calls a new twin, FetchContext(ctx, ...),
+with context.Background(), and the path calls the twin. There is no
+such fix through function literals or generic functions, for a
+function used other than by a call, one that already names ctx, or
+one a _test.go file outside the analysis may call. A context is never invented, and a context
 the function compares with nil is not used. Messages name the context
 the fix would use, r.Context() in a handler that has no other. Under a
 lock, a fix makes the wait cancellable but cannot move it out of the
