@@ -59,10 +59,16 @@ func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedF
 	}
 	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
+		if ctx == "" && usable() == "" && o.family == Sleep {
+			return s.wayOutFix(o, fi) // <-t.C, <-time.After(d)
+		}
 		return nil
 	}
 	ctx = usable()
 	if ctx == "" {
+		if stmt {
+			return s.wayOutFix(o, fi)
+		}
 		return nil
 	}
 	if stmt {

@@ -88,6 +88,96 @@ func (s *state) stopFix(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	return s.rewriteStmt(o, fi, fn, path, stmt, stop.Name(), ret)
 }
 
+// wayOutFix is the same rewrite for a function with neither a context
+// nor a stop channel parameter, but with a way out of its own: a select
+// case in it that receives from a signal channel (chan struct{}),
+// written as a variable or a field of one (<-quit, <-s.done), and does
+// nothing but return. The wait selects on that channel too, and returns
+// as that case does.
+func (s *state) wayOutFix(o *op, fi *funcInfo) []analysis.SuggestedFix {
+	done, ret := s.wayOut(o, fi)
+	if done == "" {
+		return nil
+	}
+	_, fn, path, stmt := s.stmtOf(o, fi)
+	if stmt == nil || !(stmt.Pos() <= o.pos && o.pos < stmt.End()) {
+		return nil
+	}
+	for _, p := range path {
+		if cc, ok := p.(*ast.CommClause); ok && cc.Comm != nil && cc.Comm.Pos() <= o.pos && o.pos < cc.Comm.End() {
+			return nil // the wait is a case of a select already
+		}
+	}
+	return s.rewriteStmt(o, fi, fn, path, stmt, done, ret)
+}
+
+// wayOut is the channel of fi's own way out usable at o ("p.quit"),
+// and the return its case makes; "" when there is none.
+func (s *state) wayOut(o *op, fi *funcInfo) (done, ret string) {
+	w := s.wayOutOf(fi)
+	if w == nil {
+		return "", ""
+	}
+	scope := s.scopeAt(fi, o.pos)
+	if scope == nil {
+		return "", ""
+	}
+	if _, found := scope.LookupParent(w.root.Name(), o.pos); found != w.root {
+		return "", "" // not the same variable at the wait
+	}
+	return w.done, w.ret
+}
+
+// wayOutCase is a function's first select case that receives from a
+// signal channel, a variable or a field of one (root), and only
+// returns.
+type wayOutCase struct {
+	done, ret string
+	root      types.Object
+}
+
+// wayOutOf finds fi's way out once.
+func (s *state) wayOutOf(fi *funcInfo) *wayOutCase {
+	x := s.idx()
+	if w, ok := x.wayOuts[fi]; ok {
+		return w
+	}
+	var found *wayOutCase
+	inspect(fi.body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found != nil {
+			return false
+		}
+		cc, ok := n.(*ast.CommClause)
+		if !ok || len(cc.Body) != 1 {
+			return true
+		}
+		r, isRet := cc.Body[0].(*ast.ReturnStmt)
+		u, isRecv := commOp(cc.Comm).(*ast.UnaryExpr)
+		if !isRet || !isRecv || !isSignalChan(s.info.TypeOf(u.X)) {
+			return true
+		}
+		if _, isExpr := cc.Comm.(*ast.ExprStmt); !isExpr {
+			return true // v, ok := <-quit: its variables are the case's
+		}
+		ch := astutil.Unparen(u.X)
+		root := ch
+		if sel, ok := ch.(*ast.SelectorExpr); ok {
+			if sl := s.info.Selections[sel]; sl == nil || sl.Kind() != types.FieldVal {
+				return true
+			}
+			root = sel.X
+		}
+		id, ok := astutil.Unparen(root).(*ast.Ident)
+		if !ok || s.info.Uses[id] == nil {
+			return true
+		}
+		found = &wayOutCase{done: s.source(ch), ret: s.source(r), root: s.info.Uses[id]}
+		return false
+	})
+	x.wayOuts[fi] = found
+	return found
+}
+
 // rewriteStmt rewrites the statement of a wait into a select that also
 // waits on done and then runs ret.
 func (s *state) rewriteStmt(o *op, fi *funcInfo, fn ast.Node, path []ast.Node, stmt ast.Stmt, done, ret string) []analysis.SuggestedFix {
@@ -187,11 +277,14 @@ func selectText(comm, done, ret, indent string) string {
 func enclosingStmt(path []ast.Node) ast.Stmt {
 	for i, n := range path {
 		if st, ok := n.(ast.Stmt); ok && i+1 < len(path) {
-			switch path[i+1].(type) {
+			switch p := path[i+1].(type) {
 			case *ast.BlockStmt, *ast.CaseClause:
 				return st
 			case *ast.CommClause:
-				return nil // the operation is a select's own case
+				if st == p.Comm {
+					return nil // the operation is a select's own case
+				}
+				return st // a statement of the case's body
 			}
 		}
 		if _, ok := n.(*ast.FuncLit); ok {

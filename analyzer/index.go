@@ -39,6 +39,14 @@ type index struct {
 	callees     map[*ast.Ident]*ast.CallExpr        // the callee identifier of each call
 	netConn     *types.Interface                    // net.Conn, if imported at all (connio.go)
 	netConnDone bool
+	wayOuts     map[*funcInfo]*wayOutCase   // per function: its own way out (fixstmt.go)
+	callers     map[*ast.CallExpr]*funcInfo // the function each call is written in (thread.go)
+	// unseenTests holds the _test.go files of the directory the pass
+	// does not see; unseenErr is set when they could not be read.
+	unseenTests  []byte
+	unseenRead   bool
+	unseenErr    bool
+	ifaceMethods map[string]bool // the method names of the package's interfaces
 }
 
 type source struct {
@@ -61,6 +69,7 @@ func (s *state) idx() *index {
 			facts:       map[*types.Func]*blockingFact{},
 			impls:       map[*types.Func][]*funcInfo{},
 			condReads:   map[*funcInfo]*condReading{},
+			wayOuts:     map[*funcInfo]*wayOutCase{},
 		}
 	}
 	return s.index

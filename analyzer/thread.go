@@ -172,7 +172,7 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 			if t.twin[fi] && !onPath {
 				continue
 			}
-			arg := t.argAt(call.Pos())
+			arg := t.argAt(call)
 			if arg == "" {
 				cp, ok := t.ctxPkg(caller, call.Pos())
 				if !ok {
@@ -222,13 +222,14 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 
 // argAt is the context a call at pos passes: ctx inside a function of
 // the path, the caller's own context elsewhere, "" when it has none.
-func (t *threader) argAt(pos token.Pos) string {
+func (t *threader) argAt(call *ast.CallExpr) string {
+	pos := call.Pos()
 	for _, fi := range t.chain {
 		if fi.decl.Pos() <= pos && pos < fi.decl.End() {
 			return "ctx"
 		}
 	}
-	if fi := t.s.funcAt(pos); fi != nil {
+	if fi := t.s.funcAt(call); fi != nil {
 		return t.s.usableCtx(fi, pos)
 	}
 	return ""
@@ -367,23 +368,23 @@ func (s *state) namedByInterface(fn *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	scope := s.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		it, ok := tn.Type().Underlying().(*types.Interface)
-		if !ok {
-			continue
-		}
-		for m := range it.Methods() {
-			if m.Name() == fn.Name() {
-				return true
+	x := s.idx()
+	if x.ifaceMethods == nil {
+		x.ifaceMethods = map[string]bool{}
+		scope := s.pass.Pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+				for m := range it.Methods() {
+					x.ifaceMethods[m.Name()] = true
+				}
 			}
 		}
 	}
-	return false
+	return x.ifaceMethods[fn.Name()]
 }
 
 // refsOf are the identifiers of the package that refer to fn.
@@ -407,48 +408,90 @@ func (s *state) refsOf(fn *types.Func) []*ast.Ident {
 // x.f(...); nil for any other use (a function value, a method
 // expression).
 func (s *state) callOf(id *ast.Ident) *ast.CallExpr {
-	x := s.idx()
-	if x.callees == nil {
-		x.callees = map[*ast.Ident]*ast.CallExpr{}
-		for _, f := range s.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				switch fun := astutil.Unparen(call.Fun).(type) {
-				case *ast.Ident:
-					x.callees[fun] = call
-				case *ast.SelectorExpr:
-					if sel := s.info.Selections[fun]; sel == nil || sel.Kind() == types.MethodVal {
-						x.callees[fun.Sel] = call
-					}
-				}
-				return true
-			})
-		}
-	}
-	return x.callees[id]
+	s.indexCalls()
+	return s.index.callees[id]
 }
 
-// funcAt is the innermost function of the package whose body holds
-// pos, or nil.
-func (s *state) funcAt(pos token.Pos) *funcInfo {
-	var best *funcInfo
-	for _, fi := range s.funcs {
-		if fi.body != nil && fi.body.Pos() <= pos && pos < fi.body.End() && (best == nil || fi.body.Pos() > best.body.Pos()) {
-			best = fi
-		}
+// funcAt is the innermost function of the package that holds the call,
+// or nil.
+func (s *state) funcAt(call *ast.CallExpr) *funcInfo {
+	s.indexCalls()
+	return s.index.callers[call]
+}
+
+// indexCalls records, once per package, the callee identifier of each
+// call and the function it is written in.
+func (s *state) indexCalls() {
+	x := s.idx()
+	if x.callees != nil {
+		return
 	}
-	return best
+	x.callees = map[*ast.Ident]*ast.CallExpr{}
+	x.callers = map[*ast.CallExpr]*funcInfo{}
+	for _, f := range s.pass.Files {
+		var stack []*funcInfo // the functions around the node
+		var pushed []bool     // per node entered: did it push onto stack
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				if pushed[len(pushed)-1] {
+					stack = stack[:len(stack)-1]
+				}
+				pushed = pushed[:len(pushed)-1]
+				return true
+			}
+			var fi *funcInfo
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := s.info.Defs[n.Name].(*types.Func); ok {
+					fi = s.byObj[fn]
+				}
+			case *ast.FuncLit:
+				fi = s.byLit[n]
+			}
+			if fi != nil {
+				stack = append(stack, fi)
+			}
+			pushed = append(pushed, fi != nil)
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if len(stack) > 0 {
+					x.callers[n] = stack[len(stack)-1]
+				}
+				switch fun := astutil.Unparen(n.Fun).(type) {
+				case *ast.Ident:
+					x.callees[fun] = n
+				case *ast.SelectorExpr:
+					if sel := s.info.Selections[fun]; sel == nil || sel.Kind() == types.MethodVal {
+						x.callees[fun.Sel] = n
+					}
+				}
+			}
+			return true
+		})
+	}
 }
 
 // calledFromUnseenTests reports whether a _test.go file of the
 // package's directory that this pass does not analyse may use fn: its
 // calls would not be edited. An unreadable directory counts as yes.
 func (s *state) calledFromUnseenTests(fn *types.Func) bool {
-	if len(s.pass.Files) == 0 {
+	x := s.idx()
+	if !x.unseenRead {
+		x.unseenRead = true
+		x.unseenTests, x.unseenErr = s.readUnseenTests()
+	}
+	if x.unseenErr {
 		return true
+	}
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(fn.Name()) + `\b`)
+	return word.Match(x.unseenTests)
+}
+
+// readUnseenTests reads the _test.go files of the package's directory
+// that the pass does not analyse; failed is set when it cannot.
+func (s *state) readUnseenTests() (data []byte, failed bool) {
+	if len(s.pass.Files) == 0 {
+		return nil, true
 	}
 	seen := map[string]bool{}
 	for _, f := range s.pass.Files {
@@ -458,23 +501,23 @@ func (s *state) calledFromUnseenTests(fn *types.Func) bool {
 	}
 	tf := s.pass.Fset.File(s.pass.Files[0].Pos())
 	if tf == nil {
-		return true
+		return nil, true
 	}
 	dir := filepath.Dir(tf.Name())
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return true
+		return nil, true
 	}
-	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(fn.Name()) + `\b`)
 	for _, e := range entries {
 		name := filepath.Join(dir, e.Name())
 		if !strings.HasSuffix(e.Name(), "_test.go") || seen[name] {
 			continue
 		}
-		data, err := os.ReadFile(name)
-		if err != nil || word.Match(data) {
-			return true
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, true
 		}
+		data = append(append(data, b...), '\n')
 	}
-	return false
+	return data, false
 }
