@@ -352,12 +352,12 @@ calls between declarations of the package from one that has, the fix
 threads it: each function of that path gains ctx context.Context as
 its first parameter, every call of it in the package passes the
 caller's context or context.TODO(), and the operation takes its
-rewrite. An exported function, or a method an interface of the package
-names, keeps its signature: it calls a new twin, FetchContext(ctx, ...),
-with context.Background(), and the path calls the twin. There is no
-such fix through function literals or generic functions, for a
-function used other than by a call, one that already names ctx, or
-one a _test.go file outside the analysis may call. A context is never invented, and a context
+rewrite. A function whose signature must stay (exported, a method an
+interface of the package names, used other than by a call, or named
+in a _test.go file outside the analysis) calls a new twin,
+FetchContext(ctx, ...), with context.Background(), and the path calls
+the twin. There is no such fix through function literals or generic
+functions, or for a function that already names ctx. A context is never invented, and a context
 the function compares with nil is not used. Messages name the context
 the fix would use, r.Context() in a handler that has no other. Under a
 lock, a fix makes the wait cancellable but cannot move it out of the

@@ -30,8 +30,9 @@ import (
 //	func FetchContext(ctx context.Context, u string) error { ...body... }
 //
 // and the path calls the twin. No fix when a function on the path is a
-// literal, generic, used other than by a call, already names ctx, or
-// is called from a _test.go file the pass does not see.
+// literal, generic, or already names ctx. A function used other than
+// by a call, or named in a _test.go file the pass does not see, gets a
+// twin too.
 
 // maxThread is the longest path a fix threads a context through.
 const maxThread = 4
@@ -102,38 +103,44 @@ func (t *threader) threadable(fi *funcInfo) bool {
 	if mentionsName(fi.decl, "ctx") {
 		return false
 	}
-	if fi.obj.Exported() || s.namedByInterface(fi.obj) {
-		t.twin[fi] = true
-		name := fi.obj.Name() + "Context"
-		if recv := sig.Recv(); recv != nil {
-			if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, s.pass.Pkg, name); obj != nil {
-				return false
-			}
-			if len(fi.decl.Recv.List[0].Names) != 1 || fi.decl.Recv.List[0].Names[0].Name == "_" {
-				return false
-			}
-		} else if s.pass.Pkg.Scope().Lookup(name) != nil {
+	if !fi.obj.Exported() && !s.namedByInterface(fi.obj) && s.onlyCalled(fi.obj) && !s.calledFromUnseenTests(fi.obj) {
+		return true // its signature changes, and every call with it
+	}
+	// Its signature stays: for callers outside the package, an
+	// interface, a use as a value, or tests this pass does not see.
+	t.twin[fi] = true
+	name := fi.obj.Name() + "Context"
+	if recv := sig.Recv(); recv != nil {
+		if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, s.pass.Pkg, name); obj != nil {
 			return false
 		}
-		for _, f := range fi.decl.Type.Params.List {
-			if len(f.Names) == 0 {
+		if len(fi.decl.Recv.List[0].Names) != 1 || fi.decl.Recv.List[0].Names[0].Name == "_" {
+			return false
+		}
+	} else if s.pass.Pkg.Scope().Lookup(name) != nil {
+		return false
+	}
+	for _, f := range fi.decl.Type.Params.List {
+		if len(f.Names) == 0 {
+			return false
+		}
+		for _, n := range f.Names {
+			if n.Name == "_" {
 				return false
 			}
-			for _, n := range f.Names {
-				if n.Name == "_" {
-					return false
-				}
-			}
 		}
-		return true
 	}
-	// The signature changes: every use must be a call this fix edits.
-	for _, id := range s.refsOf(fi.obj) {
+	return true
+}
+
+// onlyCalled reports whether every use of fn in the package is a call.
+func (s *state) onlyCalled(fn *types.Func) bool {
+	for _, id := range s.refsOf(fn) {
 		if s.callOf(id) == nil {
 			return false
 		}
 	}
-	return !s.calledFromUnseenTests(fi.obj)
+	return true
 }
 
 // edits are the fix's edits: the operation's own (opEdits), the new

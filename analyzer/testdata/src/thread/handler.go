@@ -23,7 +23,8 @@ func Serve(w http.ResponseWriter, r *http.Request) {
 	_ = Probe("example.com:80")
 }
 
-// Hook passes retry as a value: its signature cannot change.
+// Hook passes retry as a value: retry keeps its signature and gets a
+// twin that takes the context.
 func Hook(ctx context.Context) {
 	retry()
 	run(retry)
