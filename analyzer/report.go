@@ -248,6 +248,8 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		// No context: the goroutine's own way out, where it has one.
 		if done, _ := rp.s.wayOut(o, l.fn); done != "" {
 			alt = strings.ReplaceAll(alt, "ctx.Done()", done)
+		} else if r != nil && r.kind == kindEventLoop && r.fn.ctxVar == nil {
+			alt = strings.ReplaceAll(alt, "ctx.Done()", "the loop's quit channel")
 		}
 	}
 	category := o.family
