@@ -22,6 +22,7 @@ const (
 	fixLookup                // net.LookupX(args) -> net.DefaultResolver.LookupX(ctx, args)
 	fixNewRequest            // http.NewRequest(m, u, b) -> http.NewRequestWithContext(ctx, m, u, b)
 	fixCommand               // exec.Command(args) -> exec.CommandContext(ctx, args)
+	fixHTTPHelper            // http.Get(u) -> a literal that builds the request with ctx and sends it
 )
 
 // blockingCall describes one known blocking function.
@@ -47,13 +48,13 @@ var catalog = func() map[string]blockingCall {
 		"(*sync.Cond).Wait": {Sync, "signal with a channel and select on it and ctx.Done(); a Cond cannot be cancelled", fixNone},
 
 		// net/http
-		"net/http.Get":                {HTTP, altHTTP, fixNone},
-		"net/http.Head":               {HTTP, altHTTP, fixNone},
-		"net/http.Post":               {HTTP, altHTTP, fixNone},
+		"net/http.Get":                {HTTP, altHTTP, fixHTTPHelper},
+		"net/http.Head":               {HTTP, altHTTP, fixHTTPHelper},
+		"net/http.Post":               {HTTP, altHTTP, fixHTTPHelper},
 		"net/http.PostForm":           {HTTP, altHTTP, fixNone},
-		"(*net/http.Client).Get":      {HTTP, altHTTP, fixNone},
-		"(*net/http.Client).Head":     {HTTP, altHTTP, fixNone},
-		"(*net/http.Client).Post":     {HTTP, altHTTP, fixNone},
+		"(*net/http.Client).Get":      {HTTP, altHTTP, fixHTTPHelper},
+		"(*net/http.Client).Head":     {HTTP, altHTTP, fixHTTPHelper},
+		"(*net/http.Client).Post":     {HTTP, altHTTP, fixHTTPHelper},
 		"(*net/http.Client).PostForm": {HTTP, altHTTP, fixNone},
 
 		// net and crypto/tls

@@ -345,7 +345,15 @@ fix's message says the call itself keeps running. In a function that
 takes a stop channel and no context, a sleep or timer wait selects on
 the stop channel and returns as the function's own case on it does. A
 connection read with no deadline is closed by context.AfterFunc after
-the error check of the call that got it.
+the error check of the call that got it. With no context and no stop
+channel parameter, a sleep or wait selects on the function's own way
+out: the signal channel of a select case in it that only returns, or
+a field of its receiver that the package closes. http.Get, Head and
+Post (and the Client methods) become a function literal that builds
+the request with the context and sends it with the same client. A
+call of another package's function that has a Context twin there
+(fnContext, a context first, then the same parameters and results)
+calls the twin.
 
 When the operation's function has no context but is reached through
 calls between declarations of the package from one that has, the fix

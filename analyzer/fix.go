@@ -136,6 +136,8 @@ func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedF
 		text := "(&" + pkg.Name + ".Dialer{" + fields + "}).DialContext(" + ctx + ", " +
 			s.source(call.Args[0]) + ", " + s.source(call.Args[1]) + ")"
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
+	case fixHTTPHelper:
+		return s.httpHelperFix(o, fi, sel, ctx)
 	default:
 		return nil
 	}
@@ -219,4 +221,96 @@ func (s *state) source(n ast.Node) string {
 		panic(err) // printing a node of a type-checked file cannot fail
 	}
 	return buf.String()
+}
+
+// httpHelperFix rewrites a one-call helper (http.Get, Head, Post, and
+// the Client methods of those names), which builds its request with no
+// context, into a function literal called in its place that builds the
+// request with ctx and sends it with the same client:
+//
+//	http.Post(u, ct, b)  ->  func() (*http.Response, error) {
+//	                             req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, b)
+//	                             if err != nil {
+//	                                 return nil, err
+//	                             }
+//	                             req.Header.Set("Content-Type", ct)
+//	                             return http.DefaultClient.Do(req)
+//	                         }()
+//
+// The arguments are evaluated inside the literal, so none may name req
+// or err, and the call must be on a line of its own start.
+func (s *state) httpHelperFix(o *op, fi *funcInfo, sel *ast.SelectorExpr, ctx string) []analysis.SuggestedFix {
+	call := o.call
+	fn := staticCallee(s.info, call)
+	file := s.fileOf(call.Pos())
+	if fn == nil || file == nil {
+		return nil
+	}
+	pkg, ok := s.importNames(file)["net/http"]
+	if !ok {
+		return nil
+	}
+	if scope := s.scopeAt(fi, call.Pos()); scope == nil {
+		return nil
+	} else if _, obj := scope.LookupParent(pkg, call.Pos()); obj == nil {
+		return nil
+	} else if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != "net/http" {
+		return nil
+	}
+	for _, a := range call.Args {
+		if mentionsName(a, "req") || mentionsName(a, "err") {
+			return nil
+		}
+	}
+	if strings.Contains(ctx, "req") || strings.Contains(ctx, "err") {
+		return nil
+	}
+	client := pkg + ".DefaultClient"
+	if fn.Type().(*types.Signature).Recv() != nil {
+		if _, isPkg := s.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
+			return nil
+		}
+		client = s.source(sel.X)
+	}
+	var method, body, header string
+	switch fn.Name() {
+	case "Get", "Head":
+		if len(call.Args) != 1 {
+			return nil
+		}
+		method, body = "Method"+map[string]string{"Get": "Get", "Head": "Head"}[fn.Name()], "nil"
+	case "Post":
+		if len(call.Args) != 3 {
+			return nil
+		}
+		method, body = "MethodPost", s.source(call.Args[2])
+		header = "req.Header.Set(\"Content-Type\", " + s.source(call.Args[1]) + ")\n"
+	default:
+		return nil
+	}
+	tf := s.pass.Fset.File(call.Pos())
+	src, err := s.readFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	line := tf.LineStart(tf.Line(call.Pos()))
+	var indent strings.Builder
+	for _, c := range src[tf.Offset(line):] {
+		if c != ' ' && c != '\t' {
+			break
+		}
+		indent.WriteByte(c)
+	}
+	in := indent.String()
+	text := "func() (*" + pkg + ".Response, error) {\n" +
+		in + "\treq, err := " + pkg + ".NewRequestWithContext(" + ctx + ", " + pkg + "." + method + ", " + s.source(call.Args[0]) + ", " + body + ")\n" +
+		in + "\tif err != nil {\n" + in + "\t\treturn nil, err\n" + in + "\t}\n"
+	if header != "" {
+		text += in + "\t" + header
+	}
+	text += in + "\treturn " + client + ".Do(req)\n" + in + "}()"
+	return []analysis.SuggestedFix{{
+		Message:   "Build the request with " + pkg + ".NewRequestWithContext(" + ctx + ", ...) and send it with " + client + ".Do",
+		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
+	}}
 }

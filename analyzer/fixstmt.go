@@ -174,8 +174,63 @@ func (s *state) wayOutOf(fi *funcInfo) *wayOutCase {
 		found = &wayOutCase{done: s.source(ch), ret: s.source(r), root: s.info.Uses[id]}
 		return false
 	})
+	if found == nil {
+		found = s.closedField(fi)
+	}
 	x.wayOuts[fi] = found
 	return found
+}
+
+// closedField is the way out of a method (or a literal in one) with no
+// results: a signal channel field of its receiver that some function
+// of the package closes (a Stop, a Close), returning when it is.
+func (s *state) closedField(fi *funcInfo) *wayOutCase {
+	top := fi.top()
+	var ft *ast.FuncType
+	if fi.decl != nil {
+		ft = fi.decl.Type
+	} else {
+		ft = fi.lit.Type
+	}
+	if top.decl == nil || top.decl.Recv == nil || ft.Results.NumFields() > 0 || len(top.decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv, ok := s.info.Defs[top.decl.Recv.List[0].Names[0]].(*types.Var)
+	if !ok || recv.Name() == "_" {
+		return nil
+	}
+	x := s.idx()
+	if x.closed == nil {
+		x.closed = map[*types.Var]bool{}
+		for _, f := range s.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 1 {
+					return true
+				}
+				if b, ok := s.info.Uses[calleeIdent(call.Fun)].(*types.Builtin); ok && b.Name() == "close" {
+					if f := fieldOf(s.info, call.Args[0]); f != nil && isSignalChan(f.Type()) {
+						x.closed[f] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for f := range st.Fields() {
+		if x.closed[f] {
+			return &wayOutCase{done: recv.Name() + "." + f.Name(), ret: "return", root: recv}
+		}
+	}
+	return nil
 }
 
 // rewriteStmt rewrites the statement of a wait into a select that also

@@ -40,6 +40,7 @@ type index struct {
 	netConn     *types.Interface                    // net.Conn, if imported at all (connio.go)
 	netConnDone bool
 	wayOuts     map[*funcInfo]*wayOutCase   // per function: its own way out (fixstmt.go)
+	closed      map[*types.Var]bool         // the signal channel fields the package closes
 	callers     map[*ast.CallExpr]*funcInfo // the function each call is written in (thread.go)
 	// unseenTests holds the _test.go files of the directory the pass
 	// does not see; unseenErr is set when they could not be read.

@@ -319,6 +319,13 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 	if l.fn != r.fn {
 		call += " in " + l.fn.displayName()
 	}
+	// A twin that takes a context, in the callee's package: the fix
+	// calls it.
+	ctx := rp.s.usableCtx(l.fn, c.pos)
+	var fixes []analysis.SuggestedFix
+	if ctx != "" {
+		fixes = rp.s.twinCallFix(c.call, c.ext, ctx)
+	}
 	category := fop.Family
 	var msg string
 	switch r.kind {
@@ -337,9 +344,14 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 		if fop.Family == ChanAudit {
 			verb = "can block forever"
 		}
-		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, extAlt(name, fop, false))
+		alt := extAlt(name, fop, false)
+		if len(fixes) > 0 {
+			alt = "call its twin " + c.ext.Name() + "Context with " + ctx
+		}
+		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, alt)
 	}
-	rp.s.pass.Report(analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related})
+	d := analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related, SuggestedFixes: fixes}
+	rp.s.pass.Report(d)
 }
 
 // extAlt is the remedy for a call into a function that blocks: give it

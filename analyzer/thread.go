@@ -528,3 +528,47 @@ func (s *state) readUnseenTests() (data []byte, failed bool) {
 	}
 	return data, false
 }
+
+// twinCallFix is the fix of a call to fn, a function of another
+// package, that has a Context twin there: fnContext, with a
+// context.Context first and then fn's parameters and results. The call
+// becomes x.fnContext(ctx, args...).
+func (s *state) twinCallFix(call *ast.CallExpr, fn *types.Func, ctx string) []analysis.SuggestedFix {
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || isMethodExpr(s.info, call.Fun) || fn.Pkg() == nil {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	name := fn.Name() + "Context"
+	var twin types.Object
+	if recv := sig.Recv(); recv != nil {
+		twin, _, _ = types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), name)
+	} else {
+		twin = fn.Pkg().Scope().Lookup(name)
+	}
+	tf, ok := twin.(*types.Func)
+	if !ok || !tf.Exported() {
+		return nil
+	}
+	ts := tf.Type().(*types.Signature)
+	if ts.Params().Len() != sig.Params().Len()+1 || !isContext(ts.Params().At(0).Type()) || ts.Variadic() != sig.Variadic() ||
+		!types.Identical(ts.Results(), sig.Results()) || ts.TypeParams().Len() > 0 || sig.TypeParams().Len() > 0 {
+		return nil
+	}
+	for i := range sig.Params().Len() {
+		if !types.Identical(sig.Params().At(i).Type(), ts.Params().At(i+1).Type()) {
+			return nil
+		}
+	}
+	arg := ctx
+	if len(call.Args) > 0 {
+		arg += ", "
+	}
+	return []analysis.SuggestedFix{{
+		Message: "Call " + name + "(" + ctx + ", ...)",
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.End(), End: sel.Sel.End(), NewText: []byte("Context")},
+			{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)},
+		},
+	}}
+}

@@ -12,3 +12,9 @@ import (
 func TestThreadFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "thread")
 }
+
+// TestTwinCallFix: a call into another package's function that has a
+// Context twin calls the twin.
+func TestTwinCallFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "threadx")
+}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os/exec"
+	"strings"
 	"time"
 )
 
@@ -61,4 +62,21 @@ func shadowed(ctx context.Context, db *sql.DB) {
 		_ = ctx
 		_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in shadowed`
 	}
+}
+
+// fetch uses the one-call helpers: the fix builds each request with
+// ctx in a function literal called in its place.
+func fetch(ctx context.Context, c *http.Client, u string, body *strings.Reader) error {
+	resp, err := http.Get(u) // want `http.Get in fetch, which takes a context, ignores cancellation`
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if _, err := c.Post(u, "text/plain", body); err != nil { // want `\(\*http.Client\).Post in fetch, which takes a context, ignores cancellation`
+		return err
+	}
+	// An argument that names err would be captured by the literal's
+	// own err: no fix.
+	_, err = http.Head(u + err.Error()) // want `http.Head in fetch, which takes a context, ignores cancellation`
+	return err
 }

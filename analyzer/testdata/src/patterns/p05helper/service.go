@@ -24,9 +24,9 @@ type Service struct {
 	dir    string
 }
 
-// Profile has a context, but store.LoadUser cannot take it.
+// Profile has a context, but calls store.LoadUser, not its twin.
 func (s *Service) Profile(ctx context.Context, id string) (*Profile, error) {
-	u, err := s.db.LoadUser(id) // want `call to \(\*store\.DB\)\.LoadUser in \(\*Service\)\.Profile, which takes a context, blocks in \(\*sql\.DB\)\.QueryRow, which,? ignores cancellation: give \(\*store\.DB\)\.LoadUser a context`
+	u, err := s.db.LoadUser(id) // want `call to \(\*store\.DB\)\.LoadUser in \(\*Service\)\.Profile, which takes a context, blocks in \(\*sql\.DB\)\.QueryRow, which,? ignores cancellation: call its twin LoadUserContext with ctx`
 	if err != nil {
 		return nil, err
 	}
