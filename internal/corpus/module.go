@@ -248,7 +248,7 @@ func (c *config) testTouched(ctx context.Context, dir, scratch string, files []s
 	if len(pkgs) == 0 {
 		return "-"
 	}
-	args := append([]string{"go", "test", "-short", "-count=1", "-timeout=5m"}, pkgs...)
+	args := append([]string{"go", "test", "-short", "-count=1", "-timeout=3m"}, pkgs...)
 	_, _, before := c.run(ctx, dir, c.env, args...)
 	_, _, after := c.run(ctx, scratch, c.env, args...)
 	switch {
