@@ -46,7 +46,8 @@ func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedF
 	}
 	if fi.stopVar != nil && !fi.hasCtx && o.family == Sleep && ctx == "" {
 		// No context, but a stop channel: the wait selects on it.
-		if _, isRecv := o.node.(*ast.UnaryExpr); isRecv || o.what == "time.Sleep" {
+		_, isRecv := o.node.(*ast.UnaryExpr)
+		if _, isRange := o.node.(*ast.RangeStmt); isRecv || isRange || o.what == "time.Sleep" {
 			return s.stopFix(o, fi)
 		}
 	}
@@ -57,7 +58,8 @@ func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedF
 		}
 		return nil
 	}
-	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx)
+	_, isRange := o.node.(*ast.RangeStmt)
+	stmt := o.what == "time.Sleep" || (o.family == ChanAudit && o.needsCtx) || (isRange && o.family == Sleep)
 	if (o.fix == fixNone || o.call == nil) && !stmt {
 		if ctx == "" && usable() == "" && o.family == Sleep {
 			return s.wayOutFix(o, fi) // <-t.C, <-time.After(d)

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -289,6 +290,29 @@ func (s *state) rewriteStmt(o *op, fi *funcInfo, fn ast.Node, path []ast.Node, s
 		// ch <- v -> select { case ch <- v: case <-ctx.Done(): return ... }
 		text = selectText(s.source(st.Chan)+" <- "+s.source(st.Value), done, ret, indent)
 		title = "Select on " + done + " too"
+	case *ast.RangeStmt:
+		// for range t.C { body } -> for { select { case <-ctx.Done(): return ...; case <-t.C: }; body }
+		if o.node != ast.Node(st) || st.Key != nil || st.Value != nil {
+			return nil
+		}
+		// for {} never ends on its own: a statement after it would
+		// be unreachable (go vet says so).
+		var list []ast.Stmt
+		switch b := path[slices.Index(path, ast.Node(st))+1].(type) {
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		}
+		if len(list) == 0 || list[len(list)-1] != ast.Stmt(st) {
+			return nil
+		}
+		text := "for {\n" + indent + "\tselect {\n" + indent + "\tcase <-" + done + ":\n" + indent + "\t\t" + ret + "\n" +
+			indent + "\tcase <-" + s.source(st.X) + ":\n" + indent + "\t}"
+		return []analysis.SuggestedFix{{Message: "Loop on a select over " + s.source(st.X) + " and " + done,
+			TextEdits: []analysis.TextEdit{{Pos: st.Pos(), End: st.Body.Lbrace + 1, NewText: []byte(text)}}}}
 	case *ast.AssignStmt:
 		// x = <-ch -> select { case x = <-ch: ... }; not :=, whose
 		// variables would live only in the case.

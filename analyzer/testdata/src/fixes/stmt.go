@@ -88,3 +88,21 @@ func twice(ctx context.Context) {
 	time.Sleep(time.Second) // want `time.Sleep in twice`
 	time.Sleep(time.Second) // want `time.Sleep in twice`
 }
+
+// poll ranges over a ticker with a context at hand.
+func poll(ctx context.Context, t *time.Ticker, f func()) {
+	for range t.C { // want `range over t.C in poll, which takes a context, ignores cancellation`
+		f()
+	}
+}
+
+// pollUntil has a statement after its loop, which a loop that never
+// ends would leave unreachable: no fix.
+func pollUntil(ctx context.Context, t *time.Ticker, f func() bool) error {
+	for range t.C { // want `range over t.C in pollUntil, which takes a context, ignores cancellation`
+		if f() {
+			return nil
+		}
+	}
+	return nil
+}

@@ -43,3 +43,17 @@ func (p *poller) retry() { // want retry:`blocks\(sleep: time.Sleep\)`
 
 // Close stops the goroutines.
 func (p *poller) Close() { close(p.quit) }
+
+// tick polls on a ticker, and leaves only when quit is closed.
+func (p *poller) tick(t *time.Ticker) { // want tick:`blocks\(sleep: range over t.C\)`
+	select {
+	case <-p.quit:
+		return
+	default:
+	}
+	for range t.C { // want `range over t.C in the goroutine \(\*poller\).tick started in \(\*poller\).start ignores cancellation`
+		p.out <- 1
+	}
+}
+
+func (p *poller) start(t *time.Ticker) { go p.tick(t) }
