@@ -151,6 +151,13 @@ func (s *state) ioCall(call *ast.CallExpr, v *types.Var) *op {
 		"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "fmt.Fscan", "fmt.Fscanf", "fmt.Fscanln",
 		"encoding/binary.Read", "encoding/binary.Write":
 		return &op{pos: call.Pos(), node: call, call: call, what: fn.FullName() + " on " + v.Name()}
+	case "bufio.NewReader", "bufio.NewReaderSize", "bufio.NewWriter", "bufio.NewWriterSize", "bufio.NewScanner",
+		"net/textproto.NewConn", "net/textproto.NewReader", "net/textproto.NewWriter",
+		"encoding/json.NewDecoder", "encoding/json.NewEncoder", "encoding/gob.NewDecoder", "encoding/gob.NewEncoder",
+		"net/smtp.NewClient":
+		// A reader or writer over the connection: the conversation
+		// goes through it.
+		return &op{pos: call.Pos(), node: call, call: call, what: v.Name() + " read and written through " + fn.FullName()}
 	}
 	return nil
 }

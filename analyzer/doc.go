@@ -276,8 +276,9 @@ from a call (a dial, an accept) is a finding when nothing bounds the
 conversation by the context: no SetDeadline, SetReadDeadline or
 SetWriteDeadline on it, no context.AfterFunc in the function, no
 function literal that uses it. The reads and writes counted are its
-Read, Write, ReadFrom and WriteTo methods and the io, fmt and
-encoding/binary functions given it; a connection returned, stored or
+Read, Write, ReadFrom and WriteTo methods, the io, fmt and
+encoding/binary functions given it, and the bufio, textproto, json,
+gob and smtp readers and writers made over it; a connection returned, stored or
 passed to any other function may get its deadline there, and is not
 judged. The first such read or write is reported.
 
