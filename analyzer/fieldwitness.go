@@ -51,6 +51,7 @@ func (s *state) loopChannels() {
 			continue
 		}
 		s.judgeField(fc)
+		s.lockedSends(fc)
 	}
 }
 
