@@ -133,7 +133,7 @@ started with go f(ch)):
     close), and a goroutine, the only one that sends or closes, can
     return without sending (or, for a range, without closing).
 
-Two shapes go through fields:
+Three shapes go through fields:
 
   - the abandoned reply: a requester puts an unbuffered reply channel
     it made in a field of a request (request{reply: ch}) and can
@@ -145,7 +145,12 @@ Two shapes go through fields:
     receiving from it again (another select case, an error); a send
     on it outside a select, from another function, blocks forever once
     the loop is gone. A loop whose only way out is that channel, or a
-    receive anywhere else, leaves no witness.
+    receive anywhere else, or a close of it, leaves no witness;
+  - the send under the loop's lock: a send on an unbuffered channel
+    field, outside a select, with a mutex field held, where a loop that
+    receives from the field locks the same mutex in its body (Lock on
+    at least one side, not two RLocks): the loop waits for the lock,
+    the sender for the loop. The loop's Lock is the witness.
 
 A goroutine started with an exported function of another package of
 the module is a side too: the function's fact says how many values it
