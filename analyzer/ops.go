@@ -724,12 +724,14 @@ func (w *walker) define(fi *funcInfo, lhs, rhs ast.Expr) {
 	if v == nil {
 		return
 	}
-	if isContext(v.Type()) {
+	// A context variable that holds context.Background() or TODO(), or
+	// nothing yet, gives no context: nothing can cancel it.
+	if isContext(v.Type()) && rhs != nil && !isBackground(w.s.info, rhs) {
 		fi.hasCtx = true
 		if fi.ctxVar == nil {
 			fi.ctxVar, fi.ctxCall = v, false
 		}
-		if fi.localCtx == nil && !fi.takesCtx && rhs != nil && !isBackground(w.s.info, rhs) {
+		if fi.localCtx == nil && !fi.takesCtx {
 			fi.localCtx, fi.localCtxFrom = v, lhs.Pos()
 		}
 	}
