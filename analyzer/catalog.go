@@ -23,6 +23,7 @@ const (
 	fixNewRequest            // http.NewRequest(m, u, b) -> http.NewRequestWithContext(ctx, m, u, b)
 	fixCommand               // exec.Command(args) -> exec.CommandContext(ctx, args)
 	fixHTTPHelper            // http.Get(u) -> a literal that builds the request with ctx and sends it
+	fixTLSDial               // return tls.Dial(n, a, cfg) -> return (&tls.Dialer{Config: cfg}).DialContext(ctx, n, a)
 )
 
 // blockingCall describes one known blocking function.
@@ -61,8 +62,8 @@ var catalog = func() map[string]blockingCall {
 		"net.Dial":                     {Net, "use (&net.Dialer{}).DialContext(ctx, ...)", fixDial},
 		"net.DialTimeout":              {Net, "use (&net.Dialer{Timeout: d}).DialContext(ctx, ...)", fixDialTimeout},
 		"(*net.Dialer).Dial":           {Net, "use (*net.Dialer).DialContext", fixContextMethod},
-		"crypto/tls.Dial":              {Net, "use (&tls.Dialer{Config: cfg}).DialContext(ctx, ...)", fixNone},
-		"crypto/tls.DialWithDialer":    {Net, "use (&tls.Dialer{NetDialer: d, Config: cfg}).DialContext(ctx, ...)", fixNone},
+		"crypto/tls.Dial":              {Net, "use (&tls.Dialer{Config: cfg}).DialContext(ctx, ...)", fixTLSDial},
+		"crypto/tls.DialWithDialer":    {Net, "use (&tls.Dialer{NetDialer: d, Config: cfg}).DialContext(ctx, ...)", fixTLSDial},
 		"(*crypto/tls.Conn).Handshake": {Net, "use (*tls.Conn).HandshakeContext(ctx)", fixHandshake},
 
 		// os/exec: exec.Command itself is judged in ops.go, by whether

@@ -336,7 +336,9 @@ Where a context is in scope at the operation (a context parameter or
 variable, or r.Context() of a request parameter) and the rewrite is
 mechanical, the finding carries a suggested fix: the Context method
 of database/sql, exec.CommandContext, http.NewRequestWithContext,
-net.Dialer.DialContext, net.DefaultResolver lookups and
+net.Dialer.DialContext, tls.Dialer.DialContext (for a tls.Dial or
+DialWithDialer returned from a function whose results are net.Conn
+and error), net.DefaultResolver lookups and
 HandshakeContext; time.Sleep becomes a timer in a select that returns
 when the context is done; a channel send or receive gains a
 ctx.Done() case that returns (chanaudit); an abandoned result channel

@@ -140,6 +140,31 @@ func (s *state) fixesWith(o *op, fi *funcInfo, ctx string) []analysis.SuggestedF
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
 	case fixHTTPHelper:
 		return s.httpHelperFix(o, fi, sel, ctx)
+	case fixTLSDial:
+		// return tls.DialWithDialer(d, n, a, cfg) ->
+		// return (&tls.Dialer{NetDialer: d, Config: cfg}).DialContext(ctx, n, a)
+		// only where the result goes straight out of a function that
+		// returns (net.Conn, error): DialContext's conn is a net.Conn.
+		if !s.returnsNetConn(o, fi) {
+			return nil
+		}
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		var fields string
+		args := call.Args
+		switch {
+		case sel.Sel.Name == "Dial" && len(args) == 3:
+			fields = "Config: " + s.source(args[2])
+		case sel.Sel.Name == "DialWithDialer" && len(args) == 4:
+			fields = "NetDialer: " + s.source(args[0]) + ", Config: " + s.source(args[3])
+			args = args[1:]
+		default:
+			return nil
+		}
+		text := "(&" + pkg.Name + ".Dialer{" + fields + "}).DialContext(" + ctx + ", " + s.source(args[0]) + ", " + s.source(args[1]) + ")"
+		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
 	default:
 		return nil
 	}
@@ -315,4 +340,32 @@ func (s *state) httpHelperFix(o *op, fi *funcInfo, sel *ast.SelectorExpr, ctx st
 		Message:   "Build the request with " + pkg + ".NewRequestWithContext(" + ctx + ", ...) and send it with " + client + ".Do",
 		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
 	}}
+}
+
+// returnsNetConn reports whether o's call is the whole of a return
+// statement of a function whose results are (net.Conn, error).
+func (s *state) returnsNetConn(o *op, fi *funcInfo) bool {
+	_, fn, path, _ := s.stmtOf(o, fi)
+	if len(path) < 2 {
+		return false
+	}
+	ret, ok := path[1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 || ret.Results[0] != ast.Expr(o.call) {
+		return false
+	}
+	var t types.Type
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := s.info.Defs[fn.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = s.info.TypeOf(fn)
+	}
+	sig, ok := t.(*types.Signature)
+	if !ok {
+		return false
+	}
+	r := sig.Results()
+	return r.Len() == 2 && isNamed(r.At(0).Type(), "net", "Conn") && types.Identical(r.At(1).Type(), types.Universe.Lookup("error").Type())
 }

@@ -80,3 +80,18 @@ func fetch(ctx context.Context, c *http.Client, u string, body *strings.Reader) 
 	_, err = http.Head(u + err.Error()) // want `http.Head in fetch, which takes a context, ignores cancellation`
 	return err
 }
+
+// dialTLS returns what tls.DialWithDialer gives: a net.Conn from
+// tls.Dialer.DialContext does as well.
+func dialTLS(ctx context.Context, d *net.Dialer, addr string, cfg *tls.Config) (net.Conn, error) {
+	if cfg == nil {
+		return d.DialContext(ctx, "tcp", addr)
+	}
+	return tls.DialWithDialer(d, "tcp", addr, cfg) // want `tls.DialWithDialer in dialTLS, which takes a context, ignores cancellation`
+}
+
+// dialTLSConn keeps the *tls.Conn: no fix, since DialContext gives a
+// net.Conn.
+func dialTLSConn(ctx context.Context, addr string, cfg *tls.Config) (*tls.Conn, error) {
+	return tls.Dial("tcp", addr, cfg) // want `tls.Dial in dialTLSConn, which takes a context, ignores cancellation`
+}
