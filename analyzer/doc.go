@@ -345,7 +345,8 @@ ctx.Done() case that returns (chanaudit); an abandoned result channel
 with N sends on any path gets a buffer of N; a channel a goroutine ranges over, left
 unclosed by its maker, is closed by a defer placed after its make; a
 send into a loop that left on a done channel of the same struct
-selects on that channel too. A call with no context form (a system
+selects on that channel too, and the only send of a stop signal (a
+chan struct{} the loop only returns on) becomes a close. A call with no context form (a system
 call, a -blocking function) that is a statement of its own or assigns
 its one result runs in a goroutine that hands the result over on a
 channel with room for it, awaited in a select with ctx.Done(): the

@@ -319,8 +319,48 @@ func (s *state) judgeField(fc *fieldChan) {
 		if cc := f.leftBy(path, onField); cc != nil {
 			s.selectOnDone(o, send, cc)
 		}
+		if s.sendsOn(fc) == 1 && s.stopSignal(fc, recvs) {
+			// The only send of a stop signal that the loop only ever
+			// returns on: closing it reaches the loop, or nobody.
+			o.edits = []analysis.TextEdit{{Pos: send.Pos(), End: send.End(), NewText: []byte("close(" + s.source(send.Chan) + ")")}}
+			o.fixMsg = "Close " + written + " instead of sending on it"
+			o.alt = "close " + written + " instead, which reaches the loop or nobody"
+			o.msg = fmt.Sprintf("send on %s blocks forever %s: %s", written, when, o.alt)
+		}
 		fu.fi.ops = append(fu.fi.ops, o)
 	}
+}
+
+// sendsOn counts the sends on fc in the package, in selects too.
+func (s *state) sendsOn(fc *fieldChan) int {
+	n := 0
+	for _, fu := range fc.uses {
+		if fu.u.kind == uSend {
+			n++
+		}
+	}
+	return n
+}
+
+// stopSignal reports whether fc is a stop signal: a chan struct{} that
+// the loop receives only in select cases whose body returns, with
+// nothing else done with the value.
+func (s *state) stopSignal(fc *fieldChan, recvs []*wuse) bool {
+	if !isSignalChan(fc.f.Type()) {
+		return false
+	}
+	for _, u := range recvs {
+		if u.clause == nil || len(u.clause.Body) == 0 {
+			return false
+		}
+		if _, isExpr := u.clause.Comm.(*ast.ExprStmt); !isExpr {
+			return false // v, ok := <-stop
+		}
+		if _, ok := u.clause.Body[len(u.clause.Body)-1].(*ast.ReturnStmt); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // selectOnDone is the fix of a send into a loop that left on a done

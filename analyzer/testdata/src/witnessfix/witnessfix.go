@@ -94,3 +94,34 @@ func (c *conn) loop() {
 func (c *conn) Send(v int) {
 	c.reqs <- v // want `send on c.reqs blocks forever once the loop in \(\*conn\).loop takes the <-c.quit case`
 }
+
+// poller's loop stops on a signal, and also when a poll fails.
+type poller struct {
+	stop chan struct{}
+	poll func() error
+}
+
+func newPoller(poll func() error) *poller {
+	p := &poller{stop: make(chan struct{}), poll: poll}
+	go p.loop()
+	return p
+}
+
+func (p *poller) loop() {
+	for {
+		select {
+		case <-p.stop:
+			return
+		default:
+		}
+		if err := p.poll(); err != nil {
+			return
+		}
+	}
+}
+
+// Stop signals by a send, which waits forever once the loop has left
+// on an error: closing the channel reaches the loop, or nobody.
+func (p *poller) Stop() {
+	p.stop <- struct{}{} // want `send on p.stop blocks forever once the loop in \(\*poller\).loop has returned \(witnessfix.go:\d+\): close p.stop instead, which reaches the loop or nobody`
+}
