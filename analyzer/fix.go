@@ -228,14 +228,7 @@ func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 // declaration fi is written in: from the package scope, the search
 // would go through every function of the package.
 func (s *state) scopeAt(fi *funcInfo, pos token.Pos) *types.Scope {
-	top := fi.top()
-	var ft *ast.FuncType
-	if top.decl != nil {
-		ft = top.decl.Type
-	} else {
-		ft = top.lit.Type
-	}
-	if scope := s.info.Scopes[ft]; scope != nil {
+	if scope := s.info.Scopes[fi.top().funcType()]; scope != nil {
 		return s.innermost(scope, pos)
 	}
 	return s.pass.Pkg.Scope().Innermost(pos)

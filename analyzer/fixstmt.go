@@ -186,13 +186,7 @@ func (s *state) wayOutOf(fi *funcInfo) *wayOutCase {
 // results: a signal channel field of its receiver that some function
 // of the package closes (a Stop, a Close), returning when it is.
 func (s *state) closedField(fi *funcInfo) *wayOutCase {
-	top := fi.top()
-	var ft *ast.FuncType
-	if fi.decl != nil {
-		ft = fi.decl.Type
-	} else {
-		ft = fi.lit.Type
-	}
+	top, ft := fi.top(), fi.funcType()
 	if top.decl == nil || top.decl.Recv == nil || ft.Results.NumFields() > 0 || len(top.decl.Recv.List[0].Names) != 1 {
 		return nil
 	}

@@ -95,6 +95,14 @@ func (fi *funcInfo) top() *funcInfo {
 	return fi
 }
 
+// funcType is the declaration's or the literal's type.
+func (fi *funcInfo) funcType() *ast.FuncType {
+	if fi.decl != nil {
+		return fi.decl.Type
+	}
+	return fi.lit.Type
+}
+
 // pathTo is the path from target up to fi's body, innermost first, or
 // nil when target is not in it.
 func (s *state) pathTo(fi *funcInfo, target ast.Node) []ast.Node {
