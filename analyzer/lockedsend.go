@@ -16,7 +16,8 @@ import (
 // loop is at that Lock, it waits for the sender's lock, and the sender
 // waits for the loop to receive: neither moves again. The witness is the
 // loop's Lock. Two read locks do not wait for each other, and make no
-// finding.
+// finding; neither does a field with a receiver that takes no lock, or
+// a receive outside a loop, which may answer the send instead.
 
 // lockUse is a Lock or RLock of a mutex field.
 type lockUse struct {
@@ -84,12 +85,20 @@ func (s *state) lockedSends(fc *fieldChan) {
 			}
 			return true
 		})
-		if len(locks) > 0 {
-			loops = append(loops, loopLocks{fu.fi, locks})
+		if len(locks) == 0 {
+			// Another receiver that never takes a lock may answer the
+			// send: no witness.
+			return
 		}
+		loops = append(loops, loopLocks{fu.fi, locks})
 	}
 	if len(loops) == 0 {
 		return
+	}
+	for _, fu := range fc.uses {
+		if (fu.u.kind == uRecv || fu.u.kind == uRange) && fu.u.loop == nil {
+			return // a receive outside a loop may come at any time
+		}
 	}
 	for _, fu := range fc.uses {
 		if fu.u.kind != uSend || !fu.u.bare() || fu.fi == nil {
@@ -107,20 +116,36 @@ func (s *state) lockedSends(fc *fieldChan) {
 			if !ok {
 				continue
 			}
+			// Every receiving loop, the sender's own excepted, takes
+			// the lock: whichever one would answer waits for it.
+			var witness *lockUse
+			var at *funcInfo
+			all := true
 			for _, ll := range loops {
 				if ll.fi == fu.fi {
-					continue
+					all = false // the sender's own loop: a conversation
+					break
 				}
-				for _, l := range ll.locks {
-					if l.mu != held.mu || !(l.write || held.write) {
-						continue
+				var match *lockUse
+				for i, l := range ll.locks {
+					if l.mu == held.mu && (l.write || held.write) {
+						match = &ll.locks[i]
+						break
 					}
-					s.reportLockedSend(fc, fu.fi, send, r, ll.fi, l)
-					goto next
+				}
+				if match == nil {
+					all = false
+					break
+				}
+				if witness == nil {
+					witness, at = match, ll.fi
 				}
 			}
+			if all && witness != nil {
+				s.reportLockedSend(fc, fu.fi, send, r, at, *witness)
+				break
+			}
 		}
-	next:
 	}
 }
 

@@ -93,3 +93,38 @@ func (x *index) Put(k int) {
 	defer x.mu.RUnlock()
 	x.puts <- k // want `send on x.puts while x.mu is held in \(\*index\).Put blocks forever once the loop in \(\*index\).loop waits for that lock`
 }
+
+// board has two receiving loops, and only one takes mu: the other may
+// answer the send.
+type board struct {
+	mu    sync.Mutex
+	posts chan int
+	n     int
+}
+
+func newBoard() *board {
+	b := &board{posts: make(chan int)}
+	go b.count()
+	go b.log()
+	return b
+}
+
+func (b *board) count() {
+	for p := range b.posts {
+		b.mu.Lock()
+		b.n += p
+		b.mu.Unlock()
+	}
+}
+
+func (b *board) log() {
+	for p := range b.posts {
+		use(p)
+	}
+}
+
+func (b *board) Post(p int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.posts <- p
+}
