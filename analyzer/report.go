@@ -26,6 +26,8 @@ type reporter struct {
 	s        *state
 	reported map[token.Pos]bool
 	visited  map[*funcInfo]bool
+	// edits are the edits of the fixes reported so far (disjoint).
+	edits []analysis.TextEdit
 	// reportedExt holds the operations of other packages already
 	// reported: each is reported once, at the first call that reaches
 	// it, however many calls do.
@@ -76,6 +78,43 @@ func (s *state) report() {
 		s.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive",
 			Message: "// " + name + " is not a directive: write " + d.reason + " without a space"})
 	}
+}
+
+// disjoint keeps fixes only when none of their edits overlaps an edit
+// of a fix already reported (a sleep rewritten as a whole statement and
+// the request inside it): drivers that apply every fix at once, such as
+// golangci-lint, may give up on a file whose fixes overlap. An edit
+// identical to one already reported (an import, a parameter two
+// threading fixes share) is no overlap.
+func (rp *reporter) disjoint(fixes []analysis.SuggestedFix) []analysis.SuggestedFix {
+	if len(fixes) == 0 {
+		return nil
+	}
+	// rp.edits is sorted by position, and its edits do not overlap
+	// (identical ones aside): the neighbours of a new edit are the only
+	// ones it can overlap.
+	for _, f := range fixes {
+		for _, e := range f.TextEdits {
+			i, _ := slices.BinarySearchFunc(rp.edits, e.Pos, func(t analysis.TextEdit, p token.Pos) int { return cmp.Compare(t.Pos, p) })
+			for _, j := range []int{i - 1, i} {
+				if j < 0 || j >= len(rp.edits) {
+					continue
+				}
+				t := rp.edits[j]
+				same := t.Pos == e.Pos && t.End == e.End && string(t.NewText) == string(e.NewText)
+				if !same && (e.Pos < t.End && t.Pos < e.End || e.Pos == t.Pos) {
+					return nil
+				}
+			}
+		}
+	}
+	for _, f := range fixes {
+		for _, e := range f.TextEdits {
+			i, _ := slices.BinarySearchFunc(rp.edits, e.Pos, func(t analysis.TextEdit, p token.Pos) int { return cmp.Compare(t.Pos, p) })
+			rp.edits = slices.Insert(rp.edits, i, e)
+		}
+	}
+	return fixes
 }
 
 // appositive closes a description that opens a clause ("Load, which
@@ -292,7 +331,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 		msg = fmt.Sprintf("%s %s: %s", subject, verb, alt)
 	}
 	d := analysis.Diagnostic{Pos: o.pos, End: o.node.End(), Category: string(category), Message: msg, Related: append(related, o.related...)}
-	d.SuggestedFixes = fixes
+	d.SuggestedFixes = rp.disjoint(fixes)
 	rp.s.pass.Report(d)
 }
 
@@ -350,7 +389,7 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 		}
 		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, alt)
 	}
-	d := analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related, SuggestedFixes: fixes}
+	d := analysis.Diagnostic{Pos: c.pos, End: c.call.End(), Category: string(category), Message: msg, Related: related, SuggestedFixes: rp.disjoint(fixes)}
 	rp.s.pass.Report(d)
 }
 
