@@ -75,7 +75,7 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 		names[len(chain)-1-i] = fi.displayName()
 	}
 	return []analysis.SuggestedFix{{
-		Message:   "Pass the context through " + strings.Join(names, ", ") + " and " + strings.TrimPrefix(opFix[0].Message, "Use ") + "",
+		Message:   "Pass the context through " + strings.Join(names, ", ") + ", and " + lowerFirst(opFix[0].Message),
 		TextEdits: edits,
 	}}
 }
@@ -571,4 +571,12 @@ func (s *state) twinCallFix(call *ast.CallExpr, fn *types.Func, ctx string) []an
 			{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)},
 		},
 	}}
+}
+
+// lowerFirst puts a fix's message after "and": "Use X" -> "use X".
+func lowerFirst(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	return strings.ToLower(msg[:1]) + msg[1:]
 }
