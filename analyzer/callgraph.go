@@ -113,12 +113,16 @@ func (s *state) exportFacts() {
 // function and family however many functions share it.
 func (s *state) factOp(fi *funcInfo, fam Family) factOp {
 	var via []string
+	open := false
 	for {
 		countWork(1)
 		st := fi.best[fam]
+		if fam == Sleep && !open && fi.body != nil {
+			open = s.openLoopAt(fi.body, st.pos) || st.op != nil && loopNode(st.op.node)
+		}
 		switch {
 		case st.op != nil:
-			return factOp{Family: fam, What: st.op.what, Alt: st.op.alt, Where: s.where(st.op.pos), Via: clip(via)}
+			return factOp{Family: fam, What: st.op.what, Alt: st.op.alt, Where: s.where(st.op.pos), Via: clip(via), Open: open}
 		case st.call.callee != nil:
 			if len(via) > maxVia {
 				// via will be clipped whatever follows: only the
@@ -131,7 +135,7 @@ func (s *state) factOp(fi *funcInfo, fam Family) factOp {
 		default:
 			ext := st.call.fact.op(fam)
 			via = append(via, qualifiedName(st.call.ext))
-			return factOp{Family: fam, What: ext.What, Alt: ext.Alt, Where: ext.Where, Via: clip(append(via, ext.Via...))}
+			return factOp{Family: fam, What: ext.What, Alt: ext.Alt, Where: ext.Where, Via: clip(append(via, ext.Via...)), Open: open || ext.Open}
 		}
 	}
 }

@@ -100,6 +100,14 @@ goroutine of its own that is handed no context. A receive from any
 other channel (a field, a parameter, a goroutine given ctx) may end
 when the context does, and leaves no finding.
 
+In a goroutine or callback, a sleep or timer wait needs something to
+ignore: a context or stop channel on the path, a way out of the
+goroutine's own (a case that returns on a signal channel, a signal
+field of its receiver that the package closes), or an open loop
+around it (a retry or poll loop, anything but a loop counted up to a
+constant). A single pause in a goroutine that nothing could stop
+anyway, and then ends, is no finding.
+
 	WRONG: time.Sleep(backoff)
 	RIGHT: t := time.NewTimer(backoff)
 	       defer t.Stop()

@@ -35,6 +35,7 @@ type factOp struct {
 	Alt    string   // the alternative the message suggests
 	Where  string   // file base name and line of the operation
 	Via    []string // functions between the fact's function and the operation, outermost first
+	Open   bool     // the operation is in an open loop (see openLoopAt) on the way
 }
 
 // maxVia bounds the recorded path, so facts stay small on deep chains.

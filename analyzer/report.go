@@ -163,7 +163,7 @@ func (r *root) full() bool {
 
 func (rp *reporter) walk(r *root) {
 	if r.ext != nil {
-		if fop := rp.eligibleFact(r.fact, r); fop != nil && !rp.reportedExt[fop.key()] {
+		if fop := rp.eligibleFact(r.fact, r); fop != nil && !rp.reportedExt[fop.key()] && !spawnedPause(fop, r) {
 			rp.emitSpawnedExt(r, fop)
 		}
 		return
@@ -211,6 +211,9 @@ func (rp *reporter) walk(r *root) {
 			if r.waitsOnCtx() && rp.s.inNilCtx(o.pos) {
 				continue // no context there to honour
 			}
+			if o.msg == "" && rp.nothingToHonour(o.family, o.what, o.pos, o.node, l, r) {
+				continue
+			}
 			if reg.contains(o.pos) && !rp.reported[o.pos] && (r.full() || !(o.needsCtx || o.ctxOnly)) && (!o.ctxOnly || (l.fn == r.fn && r.kind != kindLocalCtx)) {
 				rp.emit(o, l, r)
 			}
@@ -230,7 +233,7 @@ func (rp *reporter) walk(r *root) {
 				rp.visited[c.callee] = true
 				queue = append(queue, &link{pos: c.pos, msg: "calls " + c.callee.displayName(), fn: c.callee, prev: l})
 			default:
-				if fop := rp.eligibleFact(c.fact, r); fop != nil && !rp.reportedExt[fop.key()] {
+				if fop := rp.eligibleFact(c.fact, r); fop != nil && !rp.reportedExt[fop.key()] && !(!fop.Open && rp.nothingToHonour(fop.Family, fop.What, c.pos, c.call, l, r)) {
 					rp.emitExt(c, fop, l, r)
 				}
 			}

@@ -12,6 +12,13 @@ func Save(n int) { // want Save:"blocks\\(sleep: time.Sleep\\)"
 	time.Sleep(time.Duration(n))
 }
 
+// Poll sleeps in a loop until ready says so: an open loop.
+func Poll(ready func() bool) { // want Poll:"blocks\\(sleep: time.Sleep\\)"
+	for !ready() {
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // Load takes a context: it is judged in this package, not by callers.
 func Load(ctx context.Context) {
 	time.Sleep(time.Second) // want `time.Sleep in Load, which takes a context, ignores cancellation`
@@ -22,6 +29,9 @@ func Fine() int { return 1 }
 
 // DB waits on a channel through an unexported method.
 type DB struct{ ch chan int }
+
+// Ready reports whether the store is loaded.
+func (d *DB) Ready() bool { return len(d.ch) > 0 }
 
 func (d *DB) Get() int { // want Get:"blocks\\(chanaudit: receive from d.ch via \\(\\*DB\\).wait\\)"
 	return d.wait()

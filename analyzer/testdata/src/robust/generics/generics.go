@@ -72,19 +72,25 @@ func Process[T any](ctx context.Context, items []T) {
 // loop is a generic function started as a goroutine with an explicit
 // instantiation.
 func loop[T any](v T) { // want loop:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the goroutine loop started in Start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the goroutine loop started in Start ignores cancellation`
+	}
 }
 
 // tick is a method of a generic type handed, as a method value of an
 // instantiated receiver, to time.AfterFunc.
 func (q *Queue[T]) tick() { // want tick:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Millisecond) // want `^time\.Sleep in the time\.AfterFunc callback set in Start ignores cancellation`
+	for {
+		time.Sleep(time.Millisecond) // want `^time\.Sleep in the time\.AfterFunc callback set in Start ignores cancellation`
+	}
 }
 
 // tock is a generic function handed, instantiated, to errgroup-like
 // spawners through a function value.
 func tock[T any]() { // want tock:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Millisecond) // want `^time\.Sleep in the WaitGroup goroutine started in Start ignores cancellation`
+	for {
+		time.Sleep(time.Millisecond) // want `^time\.Sleep in the WaitGroup goroutine started in Start ignores cancellation`
+	}
 }
 
 func Start() {

@@ -1,6 +1,8 @@
 // Package goroutines: method values and method expressions as
 // goroutine targets, closures that capture closures, goroutines
-// started in loops and in deferred calls.
+// started in loops and in deferred calls. Each goroutine sleeps in a
+// loop: a single pause in a goroutine that has nothing to cancel it
+// with is no finding.
 package goroutines
 
 import (
@@ -16,23 +18,33 @@ type worker struct {
 }
 
 func (w *worker) run() { // want run:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(\*worker\)\.run started in start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(\*worker\)\.run started in start ignores cancellation`
+	}
 }
 
 func (w *worker) exprTarget() { // want exprTarget:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(\*worker\)\.exprTarget started in start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(\*worker\)\.exprTarget started in start ignores cancellation`
+	}
 }
 
 func (w worker) byValue() { // want byValue:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(worker\)\.byValue started in start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the goroutine \(worker\)\.byValue started in start ignores cancellation`
+	}
 }
 
 func (w *worker) afterTarget() { // want afterTarget:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the time\.AfterFunc callback set in start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the time\.AfterFunc callback set in start ignores cancellation`
+	}
 }
 
 func (w *worker) wgTarget() { // want wgTarget:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the WaitGroup goroutine started in start ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the WaitGroup goroutine started in start ignores cancellation`
+	}
 }
 
 // valueVar is only ever called through a function value: silent, but
@@ -71,7 +83,9 @@ func closures(wr http.ResponseWriter, r *http.Request) {
 // spawnedClosures: the goroutine runs a closure that calls another.
 func spawnedClosures() {
 	inner := func() {
-		time.Sleep(time.Second) // want `^time\.Sleep in the func literal in spawnedClosures, reached from the goroutine started in spawnedClosures, ignores cancellation`
+		for {
+			time.Sleep(time.Second) // want `^time\.Sleep in the func literal in spawnedClosures, reached from the goroutine started in spawnedClosures, ignores cancellation`
+		}
 	}
 	outer := func() {
 		inner()
@@ -91,14 +105,18 @@ func nested(ctx context.Context) {
 }
 
 func work(i int) { // want work:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Duration(i)) // want `^time\.Sleep in the goroutine work started in loops ignores cancellation`
+	for {
+		time.Sleep(time.Duration(i)) // want `^time\.Sleep in the goroutine work started in loops ignores cancellation`
+	}
 }
 
 // loops starts goroutines in loops of every kind.
 func loops(items []int) {
 	for _, it := range items {
 		go func() {
-			time.Sleep(time.Duration(it)) // want `^time\.Sleep in the goroutine started in loops ignores cancellation`
+			for {
+				time.Sleep(time.Duration(it)) // want `^time\.Sleep in the goroutine started in loops ignores cancellation`
+			}
 		}()
 	}
 	for i := 0; i < 3; i++ {
@@ -106,13 +124,17 @@ func loops(items []int) {
 	}
 	for i := range 3 {
 		go func(n int) {
-			time.Sleep(time.Duration(n)) // want `^time\.Sleep in the goroutine started in loops ignores cancellation`
+			for {
+				time.Sleep(time.Duration(n)) // want `^time\.Sleep in the goroutine started in loops ignores cancellation`
+			}
 		}(i)
 	}
 }
 
 func cleanup() { // want cleanup:`blocks\(sleep: time\.Sleep\)`
-	time.Sleep(time.Second) // want `^time\.Sleep in the goroutine cleanup started in spawnCleanup ignores cancellation`
+	for {
+		time.Sleep(time.Second) // want `^time\.Sleep in the goroutine cleanup started in spawnCleanup ignores cancellation`
+	}
 }
 
 func spawnCleanup() {

@@ -38,16 +38,15 @@ func (d *DB) LoadUserContext(ctx context.Context, id string) (*User, error) {
 // Key does not block.
 func Key(id string) string { return "user:" + id }
 
-// Compact retries through another package's sleeping helper.
+// Compact retries through another package's sleeping helper until
+// dir appears.
 func Compact(dir string) error { // want Compact:`blocks\(sleep: time\.Sleep via backoff\.Pause\)`
-	var err error
-	for i := 0; i < 3; i++ {
-		if _, err = os.Stat(dir); err == nil {
+	for i := 0; ; i++ {
+		if _, err := os.Stat(dir); err == nil {
 			return nil
 		}
 		backoff.Pause(i)
 	}
-	return err
 }
 
 // Lock takes an exclusive flock on path.
