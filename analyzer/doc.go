@@ -103,7 +103,8 @@ when the context does, and leaves no finding.
 In a goroutine or callback, a sleep or timer wait needs something to
 ignore: a context or stop channel on the path, a way out of the
 goroutine's own (a case that returns on a signal channel, a signal
-field of its receiver that the package closes), or an open loop
+field of its receiver that the package closes, a context field of
+its receiver), or an open loop
 around it (a retry or poll loop, anything but a loop counted up to a
 constant). A single pause in a goroutine that nothing could stop
 anyway, and then ends, is no finding.
@@ -364,8 +365,10 @@ the stop channel and returns as the function's own case on it does. A
 connection read with no deadline is closed by context.AfterFunc after
 the error check of the call that got it. With no context and no stop
 channel parameter, a sleep or wait selects on the function's own way
-out: the signal channel of a select case in it that only returns, or
-a field of its receiver that the package closes. http.Get, Head and
+out: the signal channel of a select case in it that only returns, a
+field of its receiver that the package closes, or the Done channel of
+a context.Context field of its receiver that the package only ever
+sets to contexts that can end. http.Get, Head and
 Post (and the Client methods) become a function literal that builds
 the request with the context and sends it with the same client. A
 call of another package's function that has a Context twin there

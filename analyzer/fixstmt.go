@@ -225,7 +225,65 @@ func (s *state) closedField(fi *funcInfo) *wayOutCase {
 			return &wayOutCase{done: recv.Name() + "." + f.Name(), ret: "return", root: recv}
 		}
 	}
+	// A context field the package sets to a context that can end (not
+	// Background or TODO): the receiver's own lifetime.
+	for f := range st.Fields() {
+		if isNamed(f.Type(), "context", "Context") && s.ctxFields()[f] {
+			return &wayOutCase{done: recv.Name() + "." + f.Name() + ".Done()", ret: "return", root: recv}
+		}
+	}
 	return nil
+}
+
+// ctxFields are the context.Context fields the package sets, in an
+// assignment or a composite literal, only to contexts that can end:
+// a field ever set to Background, TODO or nil is left out.
+func (s *state) ctxFields() map[*types.Var]bool {
+	x := s.idx()
+	if x.ctxFields != nil {
+		return x.ctxFields
+	}
+	set, never := map[*types.Var]bool{}, map[*types.Var]bool{}
+	note := func(f *types.Var, rhs ast.Expr) {
+		if f == nil || !isNamed(f.Type(), "context", "Context") {
+			return
+		}
+		if isBackground(s.info, rhs) {
+			never[f] = true
+		} else {
+			set[f] = true
+		}
+	}
+	for _, file := range s.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						note(fieldOf(s.info, l), n.Rhs[i])
+					}
+				}
+			case *ast.CompositeLit:
+				for _, e := range n.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := s.info.Uses[id].(*types.Var); ok && f.IsField() {
+							note(f, kv.Value)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for f := range never {
+		delete(set, f)
+	}
+	x.ctxFields = set
+	return set
 }
 
 // rewriteStmt rewrites the statement of a wait into a select that also

@@ -19,9 +19,7 @@ func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, n
 	if family != Sleep || !timeWait(what) || r.fn == nil || r.region != nil || loopNode(node) {
 		return false
 	}
-	switch r.kind {
-	case kindGo, kindErrgroup, kindWaitGroupGo, kindAfterFunc, kindContextAfterFunc, kindMain:
-	default:
+	if !spawnKind(r.kind) {
 		return false
 	}
 	s := rp.s
@@ -45,9 +43,25 @@ func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, n
 // package's function (it takes no context: it has a fact) only pauses,
 // out of any open loop: nothing to honour either.
 func spawnedPause(fop *factOp, r *root) bool {
-	switch r.kind {
+	return spawnKind(r.kind) && fop.Family == Sleep && timeWait(fop.What) && !fop.Open
+}
+
+// spawnKind: a goroutine or a callback.
+func spawnKind(k entryKind) bool {
+	switch k {
 	case kindGo, kindErrgroup, kindWaitGroupGo, kindAfterFunc, kindContextAfterFunc, kindMain:
-		return fop.Family == Sleep && timeWait(fop.What) && !fop.Open
+		return true
+	}
+	return false
+}
+
+// chainHasCtx reports whether a function on the path has a context at
+// hand or a stop channel.
+func chainHasCtx(l *link) bool {
+	for ; l != nil; l = l.prev {
+		if l.fn != nil && (l.fn.hasCtx || l.fn.stopVar != nil) {
+			return true
+		}
 	}
 	return false
 }

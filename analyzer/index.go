@@ -41,6 +41,7 @@ type index struct {
 	netConnDone bool
 	wayOuts     map[*funcInfo]*wayOutCase   // per function: its own way out (fixstmt.go)
 	closed      map[*types.Var]bool         // the signal channel fields the package closes
+	ctxFields   map[*types.Var]bool         // the context fields the package sets to contexts that can end
 	callers     map[*ast.CallExpr]*funcInfo // the function each call is written in (thread.go)
 	// unseenTests holds the _test.go files of the directory the pass
 	// does not see; unseenErr is set when they could not be read.

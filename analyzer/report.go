@@ -292,6 +292,8 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 			alt = strings.ReplaceAll(alt, "ctx.Done()", done)
 		} else if r != nil && r.kind == kindEventLoop && r.fn.ctxVar == nil {
 			alt = strings.ReplaceAll(alt, "ctx.Done()", "the loop's quit channel")
+		} else if r != nil && spawnKind(r.kind) && !r.full() && !chainHasCtx(l) {
+			alt = strings.ReplaceAll(alt, "ctx.Done()", "a quit channel (or a context's Done) given to the goroutine")
 		}
 	}
 	category := o.family

@@ -2,7 +2,10 @@
 // they already select on; the fix makes their waits select on it too.
 package wayout
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 type poller struct {
 	quit  chan struct{}
@@ -57,3 +60,44 @@ func (p *poller) tick(t *time.Ticker) { // want tick:`blocks\(sleep: range over 
 }
 
 func (p *poller) start(t *time.Ticker) { go p.tick(t) }
+
+// watcher keeps the context it was made with: its lifetime.
+type watcher struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newWatcher(parent context.Context) *watcher {
+	ctx, cancel := context.WithCancel(parent)
+	w := &watcher{ctx: ctx, cancel: cancel}
+	go w.reconnect()
+	return w
+}
+
+func (w *watcher) dial() error { return nil }
+
+// reconnect retries with a pause: its way out is w.ctx.
+func (w *watcher) reconnect() { // want reconnect:`blocks\(sleep: time.Sleep\)`
+	for w.dial() != nil {
+		time.Sleep(time.Second) // want `time.Sleep in the goroutine \(\*watcher\).reconnect started in newWatcher ignores cancellation: wait on a time.Timer in a select with w.ctx.Done\(\)`
+	}
+}
+
+// idle keeps a context that never ends: no way out.
+type idle struct {
+	ctx context.Context
+}
+
+func newIdle() *idle {
+	i := &idle{ctx: context.Background()}
+	go i.retry()
+	return i
+}
+
+func (i *idle) dial() error { return nil }
+
+func (i *idle) retry() { // want retry:`blocks\(sleep: time.Sleep\)`
+	for i.dial() != nil {
+		time.Sleep(time.Second) // want `time.Sleep in the goroutine \(\*idle\).retry started in newIdle ignores cancellation: wait on a time.Timer in a select with a quit channel \(or a context's Done\) given to the goroutine`
+	}
+}
