@@ -356,7 +356,8 @@ unclosed by its maker, is closed by a defer placed after its make; a
 send into a loop that left on a done channel of the same struct
 selects on that channel too, and the only send of a stop signal (a
 chan struct{} the loop only returns on) becomes a close. A call with no context form (a system
-call, a -blocking function) that is a statement of its own or assigns
+call, a -blocking function, another package's function that blocks and
+has no Context twin) that is a statement of its own or assigns
 its one result runs in a goroutine that hands the result over on a
 channel with room for it, awaited in a select with ctx.Done(): the
 fix's message says the call itself keeps running. In a function that

@@ -31,7 +31,7 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 	if o.call == nil {
 		return nil
 	}
-	file, fn, _, stmt := s.stmtOf(o, fi)
+	file, fn, path, stmt := s.stmtOf(o, fi)
 	if stmt == nil || s.hasGoto(fn) {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		if astutil.Unparen(st.X) != ast.Expr(o.call) {
 			return nil
 		}
-		done := s.freeName(scope, stmt.Pos(), "done", 0)
+		done := s.freeName(scope, stmt.Pos(), "done", callsBefore(path, stmt))
 		text = fmt.Sprintf("%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
 			done, indent, indent, done, indent, call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
 	case *ast.AssignStmt:
@@ -71,7 +71,7 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		if t == nil || strings.Contains(typ, "?") {
 			return nil // a type this file cannot name
 		}
-		ch := s.freeName(scope, stmt.Pos(), id.Name+"C", 0)
+		ch := s.freeName(scope, stmt.Pos(), id.Name+"C", callsBefore(path, stmt))
 		decl := ""
 		if st.Tok == token.DEFINE {
 			decl = fmt.Sprintf("var %s %s\n%s", id.Name, typ, indent)
@@ -85,4 +85,43 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		Message:   "Wait for the call in a goroutine and stop waiting when " + ctx + " is done (the call itself keeps running)",
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
 	}}
+}
+
+// callsBefore counts the call statements (a call, or an assignment of
+// one) before stmt in its block: each offloaded call picks a name of
+// its own by it, so that fixes applied together declare no name twice.
+func callsBefore(path []ast.Node, stmt ast.Stmt) int {
+	for i, n := range path {
+		if n != ast.Node(stmt) || i+1 == len(path) {
+			continue
+		}
+		var list []ast.Stmt
+		switch b := path[i+1].(type) {
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		}
+		n := 0
+		for _, st := range list {
+			if st == stmt {
+				return n
+			}
+			switch st := st.(type) {
+			case *ast.ExprStmt:
+				if _, ok := astutil.Unparen(st.X).(*ast.CallExpr); ok {
+					n++
+				}
+			case *ast.AssignStmt:
+				if len(st.Rhs) == 1 {
+					if _, ok := astutil.Unparen(st.Rhs[0]).(*ast.CallExpr); ok {
+						n++
+					}
+				}
+			}
+		}
+	}
+	return 0
 }

@@ -452,15 +452,27 @@ func (w *walker) async(lit *ast.FuncLit) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.SendStmt:
-			if v := localVar(w.s.info, n.Chan); v != nil {
-				if m := w.ch.makes[v]; m != nil && m.abandoned != nil && !(lit.Pos() <= m.pos && m.pos < lit.End()) {
-					found = true
-				}
+			found = w.awaitedBy(lit, n.Chan)
+		case *ast.CallExpr:
+			// close(done): the starter waits for it to close.
+			if b, ok := w.s.info.Uses[calleeIdent(n.Fun)].(*types.Builtin); ok && b.Name() == "close" && len(n.Args) == 1 {
+				found = w.awaitedBy(lit, n.Args[0])
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// awaitedBy reports whether ch is a channel made outside lit that its
+// maker waits on in a select it can leave by another case.
+func (w *walker) awaitedBy(lit *ast.FuncLit, ch ast.Expr) bool {
+	v := localVar(w.s.info, ch)
+	if v == nil {
+		return false
+	}
+	m := w.ch.makes[v]
+	return m != nil && m.abandoned != nil && !(lit.Pos() <= m.pos && m.pos < lit.End())
 }
 
 // condLoop marks the Cond.Wait calls of a loop whose condition checks a

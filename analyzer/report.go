@@ -370,6 +370,12 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 	if ctx != "" {
 		fixes = rp.s.twinCallFix(c.call, c.ext, ctx)
 	}
+	offloaded := false
+	if len(fixes) == 0 && ctx != "" && r.kind != kindEventLoop && r.kind != kindLock && fop.Family != ChanAudit {
+		// No twin: wait for the call in a goroutine.
+		fixes = rp.s.offloadFix(&op{pos: c.pos, node: c.call, call: c.call}, l.fn, ctx)
+		offloaded = len(fixes) > 0
+	}
 	category := fop.Family
 	var msg string
 	switch r.kind {
@@ -389,7 +395,10 @@ func (rp *reporter) emitExt(c *callSite, fop *factOp, l *link, r *root) {
 			verb = "can block forever"
 		}
 		alt := extAlt(name, fop, false)
-		if len(fixes) > 0 {
+		switch {
+		case offloaded:
+			alt += ", or at least wait for it in a goroutine and stop waiting when " + ctx + " is done (the suggested fix; the call keeps running)"
+		case len(fixes) > 0:
 			alt = "call its twin " + c.ext.Name() + "Context with " + ctx
 		}
 		msg = fmt.Sprintf("%s%s blocks in %s, which %s: %s", call, where, fop.What, verb, alt)

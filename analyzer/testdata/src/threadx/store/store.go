@@ -35,3 +35,8 @@ func Count(dir string) (string, error) { // want Count:`blocks\(exec: exec.Comma
 func CountContext(ctx context.Context, n int, dir string) (string, error) {
 	return "", nil
 }
+
+// Wipe removes dir with rm, and has no twin.
+func Wipe(dir string) error { // want Wipe:`blocks\(exec: exec.Command\)`
+	return exec.Command("rm", "-rf", dir).Run()
+}
