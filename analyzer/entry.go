@@ -90,6 +90,11 @@ func (s *state) signatureRoots() {
 			from := fi.localCtxFrom
 			s.roots = append(s.roots, &root{kind: kindLocalCtx, pos: from, fn: fi,
 				region: &region{kind: kindLocalCtx, pos: from, start: from, end: v.Parent().End()}})
+		} else if fi.ctxField != nil && fi.body != nil {
+			// The receiver keeps a context that can end (c.ctx): what
+			// the method does could have honoured it.
+			s.roots = append(s.roots, &root{kind: kindLocalCtx, pos: fi.namePos(), fn: fi,
+				region: &region{kind: kindLocalCtx, pos: fi.namePos(), start: fi.body.Pos(), end: fi.body.End()}})
 		}
 	}
 }
@@ -153,7 +158,7 @@ func (r *root) describe() string {
 	case kindCtx:
 		return r.fn.displayName() + ", which takes a context"
 	case kindLocalCtx:
-		return r.fn.displayName() + ", where the context " + r.fn.localCtx.Name() + " is at hand"
+		return r.fn.displayName() + ", where the context " + r.fn.ctxName() + " is at hand"
 	case kindStop:
 		return r.fn.displayName() + ", which takes the stop channel " + r.fn.stopVar.Name()
 	case kindDirective:
@@ -213,7 +218,7 @@ func (r *root) entryNote() string {
 	case kindLock:
 		return r.region.lock + " locked here"
 	case kindLocalCtx:
-		return "the context " + r.fn.localCtx.Name() + " is at hand from here"
+		return "the context " + r.fn.ctxName() + " is at hand from here"
 	case kindDirective:
 		if r.byFlag {
 			return "entry point " + r.fn.displayName() + ", named by the entry setting (-entry)"

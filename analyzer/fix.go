@@ -206,7 +206,7 @@ func withCtx(alt, ctx string) string {
 func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 	v := fi.ctxVar
 	if v == nil {
-		return ""
+		return s.fieldCtx(fi, pos)
 	}
 	scope := s.scopeAt(fi, pos)
 	if scope == nil {
@@ -361,4 +361,21 @@ func (s *state) returnsNetConn(o *op, fi *funcInfo) bool {
 	}
 	r := sig.Results()
 	return r.Len() == 2 && isNamed(r.At(0).Type(), "net", "Conn") && types.Identical(r.At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// fieldCtx is the receiver's context field usable at pos in fi or a
+// literal written in it ("c.ctx"), or "".
+func (s *state) fieldCtx(fi *funcInfo, pos token.Pos) string {
+	top := fi.top()
+	if top.ctxField == nil {
+		return ""
+	}
+	scope := s.scopeAt(fi, pos)
+	if scope == nil {
+		return ""
+	}
+	if _, obj := scope.LookupParent(top.ctxRecv.Name(), pos); obj != top.ctxRecv {
+		return ""
+	}
+	return top.ctxName()
 }

@@ -45,6 +45,10 @@ type funcInfo struct {
 	// localCtxFrom is where localCtx gets that value: before it, the
 	// variable may still hold context.Background().
 	localCtxFrom token.Pos
+	// ctxRecv and ctxField: a method with no context of its own whose
+	// receiver (ctxRecv) has a context field (ctxField) the package
+	// only ever sets to contexts that can end: c.ctx is at hand.
+	ctxRecv, ctxField *types.Var
 	// spawn is set for a literal started as a goroutine or callback.
 	spawn entryKind
 	// deferred: a literal run by defer.
@@ -256,6 +260,9 @@ func (s *state) collect() {
 			fi.excluded = s.excludedFile[f] || isMainOrInit(s.pass.Pkg, decl)
 			fi.ignore = s.directives.onFunc(decl.Doc)
 			s.setParams(fi, decl.Type)
+			if !fi.hasCtx {
+				s.setFieldCtx(fi)
+			}
 			s.funcs = append(s.funcs, fi)
 			s.byObj[obj] = fi
 		}
@@ -398,4 +405,53 @@ func (s *state) setParams(fi *funcInfo, ft *ast.FuncType) {
 			}
 		}
 	}
+}
+
+// setFieldCtx gives a method the context field of its receiver, when
+// the package only ever sets that field to contexts that can end.
+func (s *state) setFieldCtx(fi *funcInfo) {
+	recv, field := s.recvCtxField(fi.decl)
+	if field == nil {
+		return
+	}
+	fi.ctxRecv, fi.ctxField, fi.hasCtx = recv, field, true
+}
+
+// recvCtxField is the named receiver of decl and its context.Context
+// field that ctxFields admits, or nils.
+func (s *state) recvCtxField(decl *ast.FuncDecl) (*types.Var, *types.Var) {
+	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil, nil
+	}
+	recv, ok := s.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	if !ok || recv.Name() == "_" {
+		return nil, nil
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, nil
+	}
+	fields := s.ctxFields()
+	for f := range st.Fields() {
+		if isNamed(f.Type(), "context", "Context") && fields[f] {
+			return recv, f
+		}
+	}
+	return nil, nil
+}
+
+// ctxName is how the context at hand from a local or a field is
+// written: "ctx", "c.ctx".
+func (fi *funcInfo) ctxName() string {
+	if fi.localCtx != nil {
+		return fi.localCtx.Name()
+	}
+	if fi.ctxField != nil {
+		return fi.ctxRecv.Name() + "." + fi.ctxField.Name()
+	}
+	return "ctx"
 }

@@ -286,7 +286,7 @@ func (rp *reporter) emit(o *op, l *link, r *root) {
 	// The alternative names the context in scope at the operation, as
 	// its fix does: r.Context() in a handler that has no ctx.
 	alt := withCtx(o.alt, rp.s.ctxText(l.fn, o.pos))
-	if l.fn.ctxVar == nil && l.fn.stopVar == nil && strings.Contains(alt, "ctx.Done()") {
+	if l.fn.ctxVar == nil && l.fn.stopVar == nil && rp.s.fieldCtx(l.fn, o.pos) == "" && strings.Contains(alt, "ctx.Done()") {
 		// No context: the goroutine's own way out, where it has one.
 		if done, _ := rp.s.wayOut(o, l.fn); done != "" {
 			alt = strings.ReplaceAll(alt, "ctx.Done()", done)
