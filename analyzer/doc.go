@@ -32,6 +32,11 @@ Entry points:
     or TODO() (ctx := g.Context(), ctx := s.ctx, ctx, cancel :=
     context.WithTimeout(...)), from that assignment on: a context is at
     hand there, and what blocks could have honoured it;
+  - a method without a context parameter whose receiver has a
+    context.Context field that the package sets, in assignments and
+    composite literals, only to contexts that can end (never
+    Background, TODO or nil): c.ctx is at hand in the whole method,
+    and the fixes use it;
   - for its own sleeps and timer waits only, a function that takes a
     stop channel (a parameter of type <-chan struct{}) and no context:
     a wait that does not select on that channel too ignores it;
