@@ -19,7 +19,53 @@ import (
 // at the call. A context is never invented: with none at hand there is
 // no fix, and the message alone names the alternative.
 func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
-	return s.fixesWith(o, fi, "")
+	fx := s.fixesWith(o, fi, "")
+	if len(fx) > 0 || s.usableCtx(fi, o.pos) != "" {
+		return fx
+	}
+	// The function takes a context it calls _: the fix names it ctx
+	// and uses it.
+	edit, ok := s.nameBlankCtx(fi)
+	if !ok {
+		return nil
+	}
+	fx = s.fixesWith(o, fi, "ctx")
+	for i := range fx {
+		fx[i].TextEdits = append(fx[i].TextEdits, edit)
+	}
+	return fx
+}
+
+// nameBlankCtx is the edit that names ctx a context parameter of fi
+// written _ (func(_ context.Context, ...)), when nothing in fi's body
+// is named ctx already: no use of an outer ctx changes meaning.
+func (s *state) nameBlankCtx(fi *funcInfo) (analysis.TextEdit, bool) {
+	ft := fi.funcType()
+	if ft == nil || ft.Params == nil || fi.body == nil {
+		return analysis.TextEdit{}, false
+	}
+	var blank *ast.Ident
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if name.Name == "_" && blank == nil && isNamed(s.info.TypeOf(field.Type), "context", "Context") {
+				blank = name
+			}
+		}
+	}
+	if blank == nil {
+		return analysis.TextEdit{}, false
+	}
+	taken := false
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "ctx" {
+			taken = true
+		}
+		return !taken
+	})
+	if taken {
+		return analysis.TextEdit{}, false
+	}
+	return analysis.TextEdit{Pos: blank.Pos(), End: blank.End(), NewText: []byte("ctx")}, true
 }
 
 // fixesWith is fixes with the context named ctx, or, when ctx is "",

@@ -365,7 +365,9 @@ func (s *state) newLit(lit *ast.FuncLit, parent *funcInfo) *funcInfo {
 	s.setParams(fi, lit.Type)
 	if parent != nil {
 		fi.hasCtx = fi.hasCtx || parent.hasCtx
-		if fi.ctxVar == nil {
+		// A literal handed a context of its own (a DialContext
+		// callback) should honour that one, not one it captures.
+		if fi.ctxVar == nil && !fi.takesCtx {
 			fi.ctxVar, fi.ctxCall = parent.ctxVar, parent.ctxCall
 		}
 	}

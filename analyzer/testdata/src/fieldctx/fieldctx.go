@@ -1,10 +1,12 @@
 // Package fieldctx: a method with no context of its own whose receiver
 // keeps a context the package only sets to contexts that can end: that
-// context (c.ctx) is at hand, and the fixes use it.
+// context (c.ctx) is at hand, and the fixes use it. A function that
+// takes a context it names _ gets the name ctx from its fix.
 package fieldctx
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"os/exec"
 	"time"
@@ -82,4 +84,27 @@ func (m *Mixed) reset() { m.ctx = context.TODO() }
 
 func (m *Mixed) version() ([]byte, error) { // want version:`blocks\(exec: exec.Command\)`
 	return exec.Command("git", "version").Output()
+}
+
+// transport dials with a function that ignores the context it is
+// given: the fix names it ctx and dials with it.
+func transport(network, addr string) *http.Transport {
+	return &http.Transport{
+		DialContext: func(_ context.Context, _, _ string) (net.Conn, error) {
+			return net.Dial(network, addr) // want `net.Dial in the func literal in transport, which takes a context, ignores cancellation: use \(&net.Dialer\{\}\).DialContext\(ctx, ...\)`
+		},
+	}
+}
+
+// transportOuter: the literal's body already names an outer ctx, which
+// the new name would capture: no fix.
+func transportOuter(ctx context.Context, network, addr string) *http.Transport {
+	return &http.Transport{
+		DialContext: func(_ context.Context, _, _ string) (net.Conn, error) {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return net.Dial(network, addr) // want `net.Dial in the func literal in transportOuter, which takes a context, ignores cancellation`
+		},
+	}
 }
