@@ -47,6 +47,29 @@ func probe(c *client) {
 	}()
 }
 
+// probeRange: a range over a constant, clean too.
+func probeRange(c *client) {
+	go func() {
+		for range 3 {
+			time.Sleep(10 * time.Millisecond)
+			_ = c.ping()
+		}
+	}()
+}
+
+// probeMoved: a counted loop whose counter the body moves back is an
+// open loop.
+func probeMoved(c *client) {
+	go func() {
+		for i := 0; i < 3; i++ {
+			time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in the goroutine started in probeMoved ignores cancellation`
+			if c.ping() != nil {
+				i--
+			}
+		}
+	}()
+}
+
 // afterPause: a callback that pauses once, clean.
 func afterPause(c *client) {
 	time.AfterFunc(time.Second, func() {
