@@ -148,9 +148,13 @@ func (s *state) onlyCalled(fn *types.Func) bool {
 func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	s := t.s
 	var edits []analysis.TextEdit
-	add := func(file *ast.File, e analysis.TextEdit) {
+	// add records an edit; needsPkg: its text names the context
+	// package, which the file may then have to import.
+	add := func(file *ast.File, e analysis.TextEdit, needsPkg bool) {
 		edits = append(edits, e)
-		t.files[file] = true
+		if needsPkg {
+			t.files[file] = true
+		}
 	}
 	for _, e := range opEdits {
 		edits = append(edits, e)
@@ -167,7 +171,7 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 			text += ", "
 		}
 		if !t.twin[fi] {
-			add(file, analysis.TextEdit{Pos: params.Opening + 1, End: params.Opening + 1, NewText: []byte(text)})
+			add(file, analysis.TextEdit{Pos: params.Opening + 1, End: params.Opening + 1, NewText: []byte(text)}, true)
 		}
 		for _, id := range s.refsOf(fi.obj) {
 			call := s.callOf(id)
@@ -180,7 +184,8 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 				continue
 			}
 			arg := t.argAt(call)
-			if arg == "" {
+			todo := arg == ""
+			if todo {
 				cp, ok := t.ctxPkg(caller, call.Pos())
 				if !ok {
 					return nil, false
@@ -190,9 +195,9 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 			if len(call.Args) > 0 {
 				arg += ", "
 			}
-			add(caller, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)})
+			add(caller, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)}, todo)
 			if t.twin[fi] {
-				add(caller, analysis.TextEdit{Pos: id.End(), End: id.End(), NewText: []byte("Context")})
+				add(caller, analysis.TextEdit{Pos: id.End(), End: id.End(), NewText: []byte("Context")}, false)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ package thread
 
 import (
 	"context"
+	"net"
 	"net/http"
 )
 
@@ -35,4 +36,15 @@ func run(f func()) { f() }
 // Tick has a context, and calls tock, which already names ctx.
 func Tick(ctx context.Context) {
 	tock()
+}
+
+// Session is the package's own context type.
+type Session struct{ context.Context }
+
+func dialOnce(addr string) error { // want dialOnce:"blocks\\(net: net.Dial\\)"
+	conn, err := net.Dial("tcp", addr) // want `net.Dial in dialOnce, reached from Tables, which takes a context, ignores cancellation`
+	if err != nil {
+		return err
+	}
+	return conn.Close()
 }
