@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -59,6 +60,10 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 	if len(opFix) != 1 {
 		return nil
 	}
+	// The other operations of the same function take the context too,
+	// in the same edits: every finding there offers one identical fix,
+	// which -fix applies once, instead of fixes that overlap.
+	opEdits, others := s.sameFuncEdits(o, l.fn, opFix[0].TextEdits)
 	t := &threader{s: s, chain: chain, twin: map[*funcInfo]bool{}, onPath: map[token.Pos]*funcInfo{}, files: map[*ast.File]bool{}}
 	for i, fi := range chain {
 		t.onPath[calls[i]] = fi
@@ -66,7 +71,7 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 			return nil
 		}
 	}
-	edits, ok := t.edits(opFix[0].TextEdits)
+	edits, ok := t.edits(opEdits)
 	if !ok {
 		return nil
 	}
@@ -74,10 +79,58 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 	for i, fi := range chain {
 		names[len(chain)-1-i] = fi.displayName()
 	}
-	return []analysis.SuggestedFix{{
-		Message:   "Pass the context through " + strings.Join(names, ", ") + ", and " + lowerFirst(opFix[0].Message),
-		TextEdits: edits,
-	}}
+	msg := "Pass the context through " + strings.Join(names, ", ") + ", and " + lowerFirst(opFix[0].Message)
+	if others > 0 {
+		msg = "Pass the context through " + strings.Join(names, ", ") + ", and use it at the " + strconv.Itoa(others+1) + " operations there that ignore it"
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
+}
+
+// sameFuncEdits is the edits of o's rewrite with ctx (own), together
+// with those of every other operation of fi that has one and does not
+// overlap, in source order, and how many others there are.
+func (s *state) sameFuncEdits(o *op, fi *funcInfo, own []analysis.TextEdit) ([]analysis.TextEdit, int) {
+	type opEdit struct {
+		pos   token.Pos
+		edits []analysis.TextEdit
+	}
+	all := []opEdit{{o.pos, own}}
+	for _, o2 := range fi.ops {
+		if o2 == o || o2.family == Chan || o2.family == ChanAudit || o2.msg != "" {
+			continue
+		}
+		fx := s.fixesWith(o2, fi, "ctx")
+		if len(fx) != 1 {
+			continue
+		}
+		all = append(all, opEdit{o2.pos, fx[0].TextEdits})
+	}
+	if len(all) == 1 {
+		return own, 0
+	}
+	slices.SortFunc(all, func(a, b opEdit) int { return int(a.pos) - int(b.pos) })
+	var edits []analysis.TextEdit
+	type editKey struct {
+		pos, end token.Pos
+		text     string
+	}
+	seen := map[editKey]bool{}
+	for _, a := range all {
+		for _, e := range a.edits {
+			k := editKey{e.Pos, e.End, string(e.NewText)}
+			if seen[k] {
+				continue // a shared import
+			}
+			for _, prev := range edits {
+				if e.Pos < prev.End && prev.Pos < e.End || e.Pos == prev.Pos && e.End == prev.End {
+					return own, 0 // overlapping rewrites: o's alone
+				}
+			}
+			seen[k] = true
+			edits = append(edits, e)
+		}
+	}
+	return edits, len(all) - 1
 }
 
 // threader builds the edits of one threading fix.

@@ -37,3 +37,10 @@ func tock() { // want tock:"blocks\\(sleep: time.Sleep\\)"
 	_ = ctx
 	time.Sleep(time.Second) // want `time.Sleep in tock, reached from Tick`
 }
+
+// migrate waits twice: one fix threads the context and rewrites both,
+// offered identically at each.
+func migrate() { // want migrate:"blocks\\(sleep: time.Sleep\\)"
+	time.Sleep(time.Second)     // want `time.Sleep in migrate, reached from Migrate, which takes a context, ignores cancellation`
+	time.Sleep(2 * time.Second) // want `time.Sleep in migrate, reached from Migrate, which takes a context, ignores cancellation`
+}
