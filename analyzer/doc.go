@@ -364,8 +364,10 @@ chan struct{} the loop only returns on) becomes a close. A call with no context 
 call, a -blocking function, another package's function that blocks and
 has no Context twin) that is a statement of its own or assigns
 its one result runs in a goroutine that hands the result over on a
-channel with room for it, awaited in a select with ctx.Done(): the
-fix's message says the call itself keeps running. In a function that
+channel with room for it, awaited in a select with ctx.Done(); one
+whose several results the statement defines as new variables has the
+goroutine set them and close a done channel. The fix's message says
+the call itself keeps running. In a function that
 takes a stop channel and no context, a sleep or timer wait selects on
 the stop channel and returns as the function's own case on it does. A
 connection read with no deadline is closed by context.AfterFunc after

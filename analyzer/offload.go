@@ -17,7 +17,8 @@ import (
 // room for it, and the function waits for that channel or for ctx.
 // The call itself keeps running after the function gives up; the fix's
 // message says so. Only a call that is a statement of its own, or
-// whose one result is assigned to one variable, is rewritten:
+// whose one result is assigned to one variable, or whose results are
+// all defined as new variables (offloadResults), is rewritten:
 //
 //	CALL           ->  done := make(chan struct{})
 //	                   go func() { defer close(done); CALL }()
@@ -55,6 +56,10 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		text = fmt.Sprintf("%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
 			done, indent, indent, done, indent, call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
 	case *ast.AssignStmt:
+		if len(st.Lhs) > 1 && len(st.Rhs) == 1 && astutil.Unparen(st.Rhs[0]) == ast.Expr(o.call) {
+			text = s.offloadResults(o, file, scope, path, st, indent, call, ctx, ret)
+			break
+		}
 		if len(st.Lhs) != 1 || len(st.Rhs) != 1 || astutil.Unparen(st.Rhs[0]) != ast.Expr(o.call) {
 			return nil
 		}
@@ -81,10 +86,59 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 	default:
 		return nil
 	}
+	if text == "" {
+		return nil
+	}
 	return []analysis.SuggestedFix{{
 		Message:   "Wait for the call in a goroutine and stop waiting when " + ctx + " is done (the call itself keeps running)",
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
 	}}
+}
+
+// offloadResults is the offloaded form of x, err := CALL, for a call
+// with several results that the statement defines, every one a new
+// variable (or _): only the goroutine writes them, and the function
+// reads them only once the goroutine is done.
+//
+//	var x T
+//	var err error
+//	done := make(chan struct{})
+//	go func() {
+//		defer close(done)
+//		x, err = CALL
+//	}()
+//	select { case <-done: case <-ctx.Done(): return ... }
+func (s *state) offloadResults(o *op, file *ast.File, scope *types.Scope, path []ast.Node, st *ast.AssignStmt, indent, call, ctx, ret string) string {
+	if st.Tok != token.DEFINE {
+		return ""
+	}
+	tuple, ok := s.info.TypeOf(o.call).(*types.Tuple)
+	if !ok || tuple.Len() != len(st.Lhs) {
+		return ""
+	}
+	qual, _ := s.qualifier(file, scope, st.Pos())
+	var decls, lhs []string
+	for i, l := range st.Lhs {
+		id := identOf(l)
+		if id == nil {
+			return ""
+		}
+		lhs = append(lhs, id.Name)
+		if id.Name == "_" {
+			continue
+		}
+		if s.info.Defs[id] == nil {
+			return "" // an existing variable: another may read it
+		}
+		typ := types.TypeString(tuple.At(i).Type(), qual)
+		if strings.Contains(typ, "?") {
+			return "" // a type this file cannot name
+		}
+		decls = append(decls, "var "+id.Name+" "+typ+"\n"+indent)
+	}
+	done := s.freeName(scope, st.Pos(), "done", callsBefore(path, st))
+	return fmt.Sprintf("%s%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s = %s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
+		strings.Join(decls, ""), done, indent, indent, done, indent, strings.Join(lhs, ", "), call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
 }
 
 // callsBefore counts the call statements (a call, or an assignment of

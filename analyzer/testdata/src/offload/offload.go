@@ -25,7 +25,7 @@ func Pause(ctx context.Context) {
 	syscall.Pause() // want `syscall.Pause in Pause, which takes a context, ignores cancellation`
 }
 
-// Both results are used: no fix.
+// Several results, each a new variable: the goroutine sets them.
 func Accept(ctx context.Context, fd int) (int, error) {
 	nfd, _, err := syscall.Accept(fd) // want `syscall.Accept in Accept, which takes a context, ignores cancellation`
 	return nfd, err
@@ -43,4 +43,11 @@ func Paused(ctx context.Context) {
 	case <-done:
 	case <-ctx.Done():
 	}
+}
+
+// AcceptInto assigns results to variables that exist already (here
+// the function's named results, which its caller reads): no fix.
+func AcceptInto(ctx context.Context, fd int) (nfd int, err error) {
+	nfd, _, err = syscall.Accept(fd) // want `syscall.Accept in AcceptInto, which takes a context, ignores cancellation`
+	return
 }

@@ -40,3 +40,9 @@ func CountContext(ctx context.Context, n int, dir string) (string, error) {
 func Wipe(dir string) error { // want Wipe:`blocks\(exec: exec.Command\)`
 	return exec.Command("rm", "-rf", dir).Run()
 }
+
+// Stat runs stat, and has no twin.
+func Stat(path string) (string, error) { // want Stat:`blocks\(exec: exec.Command\)`
+	out, err := exec.Command("stat", path).Output()
+	return string(out), err
+}
