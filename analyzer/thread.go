@@ -213,6 +213,7 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 		edits = append(edits, e)
 	}
 	for _, fi := range t.chain {
+		passed := false // the call on the path passes the context
 		file := s.fileOf(fi.decl.Pos())
 		pkg, ok := t.ctxPkg(file, fi.decl.Pos())
 		if !ok {
@@ -249,9 +250,15 @@ func (t *threader) edits(opEdits []analysis.TextEdit) ([]analysis.TextEdit, bool
 				arg += ", "
 			}
 			add(caller, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(arg)}, todo)
+			passed = passed || onPath
 			if t.twin[fi] {
 				add(caller, analysis.TextEdit{Pos: id.End(), End: id.End(), NewText: []byte("Context")}, false)
 			}
+		}
+		if !passed {
+			// The path reaches fi through an interface or a function
+			// value: no call to rewrite, and a fix would change nothing.
+			return nil, false
 		}
 	}
 	for _, fi := range t.chain {

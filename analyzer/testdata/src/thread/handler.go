@@ -51,3 +51,21 @@ func dialOnce(addr string) error { // want dialOnce:"blocks\\(net: net.Dial\\)"
 
 // Migrate has a context; migrate, which it calls, does not.
 func Migrate(ctx context.Context) { migrate() }
+
+// Dialer is implemented by tcpDialer below; Connect reaches its Dial
+// only through the interface, so no call could pass a context: no fix.
+type Dialer interface{ Dial(addr string) error }
+
+type tcpDialer struct{}
+
+func (t tcpDialer) Dial(addr string) error { // want Dial:"blocks\\(net: net.Dial\\)"
+	conn, err := net.Dial("tcp", addr) // want `net.Dial in \(tcpDialer\).Dial, reached from Connect, which takes a context, ignores cancellation`
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func Connect(ctx context.Context, d Dialer) error {
+	return d.Dial("db:5432")
+}
