@@ -2,9 +2,11 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -64,7 +66,7 @@ func (s *state) connIO(fi *funcInfo) {
 		if bad[v] {
 			continue
 		}
-		if first := s.connUses(fi, v); first != nil {
+		if first := s.connUses(fi, v, s.datagram(v, dial)); first != nil {
 			first.edits, first.fixMsg = s.afterFuncFix(fi, v, dial)
 			fi.ops = append(fi.ops, first)
 		}
@@ -74,7 +76,7 @@ func (s *state) connIO(fi *funcInfo) {
 // connUses is the first read or write on v in fi, or nil when there is
 // none or when v is used in a way that may bound it: a deadline, a use
 // in a function literal, or a use the scan does not follow.
-func (s *state) connUses(fi *funcInfo, v *types.Var) *op {
+func (s *state) connUses(fi *funcInfo, v *types.Var, datagram bool) *op {
 	info := s.info
 	var stack []ast.Node
 	var ios []*op
@@ -106,7 +108,12 @@ func (s *state) connUses(fi *funcInfo, v *types.Var) *op {
 				break
 			}
 			switch p.Sel.Name {
-			case "Read", "Write", "ReadFrom", "WriteTo":
+			case "Write", "WriteTo":
+				if datagram {
+					break // a datagram goes out without waiting for the peer
+				}
+				ios = append(ios, &op{pos: call.Pos(), node: call, call: call, what: v.Name() + "." + p.Sel.Name})
+			case "Read", "ReadFrom":
 				ios = append(ios, &op{pos: call.Pos(), node: call, call: call, what: v.Name() + "." + p.Sel.Name})
 			case "SetDeadline", "SetReadDeadline", "SetWriteDeadline":
 				unknown = true // bounded: by the context's deadline or another
@@ -116,7 +123,9 @@ func (s *state) connUses(fi *funcInfo, v *types.Var) *op {
 			}
 		case *ast.CallExpr:
 			if o := s.ioCall(p, v); o != nil {
-				ios = append(ios, o)
+				if !(datagram && o.writes) {
+					ios = append(ios, o)
+				}
 			} else {
 				unknown = true
 			}
@@ -147,9 +156,10 @@ func (s *state) ioCall(call *ast.CallExpr, v *types.Var) *op {
 		return nil
 	}
 	switch fn.FullName() {
-	case "io.ReadFull", "io.ReadAtLeast", "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer", "io.WriteString",
-		"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "fmt.Fscan", "fmt.Fscanf", "fmt.Fscanln",
-		"encoding/binary.Read", "encoding/binary.Write":
+	case "io.WriteString", "fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "encoding/binary.Write":
+		return &op{pos: call.Pos(), node: call, call: call, what: fn.FullName() + " on " + v.Name(), writes: true}
+	case "io.ReadFull", "io.ReadAtLeast", "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer",
+		"fmt.Fscan", "fmt.Fscanf", "fmt.Fscanln", "encoding/binary.Read":
 		return &op{pos: call.Pos(), node: call, call: call, what: fn.FullName() + " on " + v.Name()}
 	case "bufio.NewReader", "bufio.NewReaderSize", "bufio.NewWriter", "bufio.NewWriterSize", "bufio.NewScanner",
 		"net/textproto.NewConn", "net/textproto.NewReader", "net/textproto.NewWriter",
@@ -267,4 +277,26 @@ func (s *state) findNetConn() *types.Interface {
 		return nil
 	}
 	return find(s.pass.Pkg)
+}
+
+// datagram reports whether the connection v gets from dial is a
+// datagram socket (a *net.UDPConn, or a dial whose network is a
+// constant "udp", "udp4" or "udp6"): writing one sends a datagram and
+// does not wait for the peer; reading it still waits for one.
+func (s *state) datagram(v *types.Var, dial *ast.AssignStmt) bool {
+	if p, ok := v.Type().(*types.Pointer); ok && isNamed(p.Elem(), "net", "UDPConn") {
+		return true
+	}
+	for _, rhs := range dial.Rhs {
+		call, ok := astutil.Unparen(rhs).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, a := range call.Args {
+			if tv, ok := s.info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "udp") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -299,7 +299,10 @@ Read, Write, ReadFrom and WriteTo methods, the io, fmt and
 encoding/binary functions given it, and the bufio, textproto, json,
 gob and smtp readers and writers made over it; a connection returned, stored or
 passed to any other function may get its deadline there, and is not
-judged. The first such read or write is reported.
+judged. Writes on a datagram socket (a *net.UDPConn, or a dial whose
+network is a constant "udp...") send without waiting for the peer and
+are not counted; its reads are. The first such read or write is
+reported.
 
 	WRONG: conn, err := d.DialContext(ctx, "tcp", addr)
 	       if err != nil { return err }

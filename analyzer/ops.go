@@ -43,6 +43,9 @@ type op struct {
 	// releasesLock: sync.Cond.Wait, which unlocks while it waits, so
 	// it is no finding of a critical section.
 	releasesLock bool
+	// writes: a connection write (connio.go), which a datagram socket
+	// does without waiting.
+	writes bool
 	// edits, when set, are the fix, with fixMsg its message.
 	edits  []analysis.TextEdit
 	fixMsg string

@@ -141,10 +141,41 @@ func (s *state) mayReturn(call *ast.CallExpr) bool {
 	switch fn.FullName() {
 	case "os.Exit", "runtime.Goexit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
 		"(*log.Logger).Fatal", "(*log.Logger).Fatalf", "(*log.Logger).Fatalln", "(*testing.common).Fatal",
-		"(*testing.common).Fatalf", "(*testing.common).FailNow", "(*testing.common).Skip", "(*testing.common).Skipf", "(*testing.common).SkipNow":
+		"(*testing.common).Fatalf", "(*testing.common).FailNow", "(*testing.common).Skip", "(*testing.common).Skipf", "(*testing.common).SkipNow",
+		"github.com/sirupsen/logrus.Fatal", "github.com/sirupsen/logrus.Fatalf", "github.com/sirupsen/logrus.Fatalln",
+		"(*github.com/sirupsen/logrus.Logger).Fatal", "(*github.com/sirupsen/logrus.Logger).Fatalf", "(*github.com/sirupsen/logrus.Logger).Fatalln",
+		"(*github.com/sirupsen/logrus.Entry).Fatal", "(*github.com/sirupsen/logrus.Entry).Fatalf", "(*github.com/sirupsen/logrus.Entry).Fatalln",
+		"k8s.io/klog/v2.Fatal", "k8s.io/klog/v2.Fatalf", "k8s.io/klog/v2.Fatalln", "k8s.io/klog/v2.Exit", "k8s.io/klog/v2.Exitf":
 		return false
+	case "(*github.com/rs/zerolog.Event).Msg", "(*github.com/rs/zerolog.Event).Msgf", "(*github.com/rs/zerolog.Event).Send", "(*github.com/rs/zerolog.Event).MsgFunc":
+		// log.Fatal().Err(err).Msg("..."): the event a Fatal or Panic
+		// level started exits when it is written.
+		return !s.zerologFatal(call)
 	}
 	return true
+}
+
+// zerologFatal reports whether the event a zerolog write call writes
+// was started by Fatal or Panic, down its chain of calls.
+func (s *state) zerologFatal(call *ast.CallExpr) bool {
+	for {
+		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		inner, ok := astutil.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if fn := staticCallee(s.info, inner); fn != nil {
+			switch fn.FullName() {
+			case "github.com/rs/zerolog/log.Fatal", "github.com/rs/zerolog/log.Panic",
+				"(*github.com/rs/zerolog.Logger).Fatal", "(*github.com/rs/zerolog.Logger).Panic":
+				return true
+			}
+		}
+		call = inner
+	}
 }
 
 // exitOf is where a block leaves the function: its return statement,

@@ -134,3 +134,31 @@ func Dial(addr string) error { // want Dial:"blocks\\(net: net.Dial\\)"
 	_, err = conn.Write([]byte("HELO\r\n"))
 	return err
 }
+
+// Announce sends one datagram: it does not wait for the peer.
+func Announce(ctx context.Context, addr string, msg []byte) error {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "udp", addr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.Write(msg)
+	return err
+}
+
+// AnnounceWait sends a datagram and waits for the answer, which may
+// never come.
+func AnnounceWait(ctx context.Context, addr string, msg []byte) error {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "udp", addr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.Write(msg); err != nil {
+		return err
+	}
+	_, err = conn.Read(msg) // want `conn.Read in AnnounceWait, which takes a context, ignores cancellation`
+	return err
+}
