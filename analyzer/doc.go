@@ -171,7 +171,8 @@ the module is a side too: the function's fact says how many values it
 sends on each channel parameter, whether it ranges over one, closes it
 on every path, or can return without sending (and where).
 
-A path ends at a return, not at a panic, os.Exit or log.Fatal; a
+A path ends at a return, not at a panic, os.Exit or a fatal log (log,
+logrus, klog, or a zerolog event started by Fatal or Panic); a
 deferred close or receive happens on every path; a loop that receives
 has taken what it counts once it ends. A channel stored, returned,
 sent, or passed to a function that is not started as a goroutine may

@@ -184,13 +184,8 @@ func (s *state) sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
 		if n != ast.Node(stmt) || i+1 == len(path) {
 			continue
 		}
-		var list []ast.Stmt
-		switch b := path[i+1].(type) {
-		case *ast.BlockStmt:
-			list = b.List
-		case *ast.CaseClause:
-			list = b.Body
-		default:
+		list, ok := stmtList(path[i+1])
+		if !ok {
 			return 0
 		}
 		counts := s.idx().sleeps[path[i+1]]
@@ -213,6 +208,19 @@ func (s *state) sleepsBefore(path []ast.Node, stmt ast.Stmt) int {
 		return counts[stmt]
 	}
 	return 0
+}
+
+// stmtList is the statement list of a block or a case clause.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch b := n.(type) {
+	case *ast.BlockStmt:
+		return b.List, true
+	case *ast.CaseClause:
+		return b.Body, true
+	case *ast.CommClause:
+		return b.Body, true
+	}
+	return nil, false
 }
 
 type freeKey struct {

@@ -149,15 +149,7 @@ func callsBefore(path []ast.Node, stmt ast.Stmt) int {
 		if n != ast.Node(stmt) || i+1 == len(path) {
 			continue
 		}
-		var list []ast.Stmt
-		switch b := path[i+1].(type) {
-		case *ast.BlockStmt:
-			list = b.List
-		case *ast.CaseClause:
-			list = b.Body
-		case *ast.CommClause:
-			list = b.Body
-		}
+		list, _ := stmtList(path[i+1])
 		n := 0
 		for _, st := range list {
 			if st == stmt {
