@@ -423,5 +423,5 @@ func (s *state) fieldCtx(fi *funcInfo, pos token.Pos) string {
 	if _, obj := scope.LookupParent(top.ctxRecv.Name(), pos); obj != top.ctxRecv {
 		return ""
 	}
-	return top.ctxName()
+	return top.ctxRecv.Name() + "." + top.ctxField.Name()
 }
