@@ -227,10 +227,8 @@ func (s *state) closedField(fi *funcInfo) *wayOutCase {
 	}
 	// A context field the package sets to a context that can end (not
 	// Background or TODO): the receiver's own lifetime.
-	for f := range st.Fields() {
-		if isNamed(f.Type(), "context", "Context") && s.ctxFields()[f] {
-			return &wayOutCase{done: recv.Name() + "." + f.Name() + ".Done()", ret: "return", root: recv}
-		}
+	if _, f := s.recvCtxField(top.decl); f != nil {
+		return &wayOutCase{done: recv.Name() + "." + f.Name() + ".Done()", ret: "return", root: recv}
 	}
 	return nil
 }
