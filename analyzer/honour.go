@@ -7,19 +7,29 @@ import (
 	"strings"
 )
 
-// nothingToHonour reports whether a sleep or timer wait reached from a
+// nothingToHonour reports whether an operation reached from a
 // goroutine or callback has nothing to honour: no context or stop
 // channel on the path, no way out of the goroutine's own (a quit case,
-// a signal field the package closes), and no open loop around it (a
-// retry or poll loop, a ticker's range). Such a wait is a pause of
-// bounded length in a goroutine that nothing could stop anyway: it
-// ignores no cancellation. A wait in an open loop is still a finding:
-// nothing bounds how often it recurs, and the goroutine may never end.
+// a signal field the package closes). Two kinds of operation are then
+// no finding:
+//
+//   - a sleep or timer wait out of any open loop (a retry or poll loop,
+//     a ticker's range): a pause of bounded length in a goroutine that
+//     nothing could stop anyway. A wait in an open loop is still a
+//     finding: nothing bounds how often it recurs, and the goroutine
+//     may never end.
+//   - a call whose only alternative takes a context (a request, a
+//     query, a dial, a command, a system call): no context exists there
+//     to give it, nor one in the function that started the goroutine.
+//     If the goroutine never ends, its sleep or ticker says so. A
+//     Cond's wait is not one of them: it waits for a signal that may
+//     never come, context or not.
 func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, node ast.Node, l *link, r *root) bool {
-	if family != Sleep || !timeWait(what) || r.fn == nil || r.region != nil || loopNode(node) {
+	pause := family == Sleep && timeWait(what)
+	if !pause && !ctxOnlyWait(family) || r.fn == nil || r.region != nil || pause && loopNode(node) {
 		return false
 	}
-	if !spawnKind(r.kind) {
+	if !spawnKind(r.kind) || !pause && spawnerHasCtx(r) {
 		return false
 	}
 	s := rp.s
@@ -31,7 +41,7 @@ func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, n
 		if fi == nil || fi.hasCtx || fi.stopVar != nil || s.wayOutOf(fi) != nil {
 			return false
 		}
-		if fi.body != nil && s.openLoopAt(fi.body, pos) {
+		if pause && fi.body != nil && s.openLoopAt(fi.body, pos) {
 			return false
 		}
 		pos = l.pos // the call in the function before it on the path
@@ -39,11 +49,34 @@ func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, n
 	return true
 }
 
+// ctxOnlyWait: an operation that only a context could cut short: the
+// request, query, command, dial, lookup and system call families.
+func ctxOnlyWait(family Family) bool {
+	switch family {
+	case HTTP, SQL, Exec, Net, Syscall:
+		return true
+	}
+	return false
+}
+
+// spawnerHasCtx: the function with the go statement has a context or a
+// stop channel it could have handed over.
+func spawnerHasCtx(r *root) bool {
+	return r.spawnedIn != nil && (r.spawnedIn.hasCtx || r.spawnedIn.stopVar != nil)
+}
+
 // spawnedPause reports whether a goroutine or callback that is another
 // package's function (it takes no context: it has a fact) only pauses,
-// out of any open loop: nothing to honour either.
+// out of any open loop, or only makes calls that a context alone could
+// cut short while its starter has none: nothing to honour either.
 func spawnedPause(fop *factOp, r *root) bool {
-	return spawnKind(r.kind) && fop.Family == Sleep && timeWait(fop.What) && !fop.Open
+	if !spawnKind(r.kind) {
+		return false
+	}
+	if fop.Family == Sleep && timeWait(fop.What) {
+		return !fop.Open
+	}
+	return ctxOnlyWait(fop.Family) && !spawnerHasCtx(r)
 }
 
 // spawnKind: a goroutine or a callback.

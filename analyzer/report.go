@@ -233,7 +233,7 @@ func (rp *reporter) walk(r *root) {
 				rp.visited[c.callee] = true
 				queue = append(queue, &link{pos: c.pos, msg: "calls " + c.callee.displayName(), fn: c.callee, prev: l})
 			default:
-				if fop := rp.eligibleFact(c.fact, r); fop != nil && !rp.reportedExt[fop.key()] && !(!fop.Open && rp.nothingToHonour(fop.Family, fop.What, c.pos, c.call, l, r)) {
+				if fop := rp.eligibleFact(c.fact, r); fop != nil && !rp.reportedExt[fop.key()] && !((!fop.Open || ctxOnlyWait(fop.Family)) && rp.nothingToHonour(fop.Family, fop.What, c.pos, c.call, l, r)) {
 					rp.emitExt(c, fop, l, r)
 				}
 			}

@@ -40,10 +40,26 @@ func dial(ctx context.Context, c *tls.Conn, d *net.Dialer) {
 	_, _ = d.Dial("tcp", "localhost:1")                         // want `\(\*net.Dialer\).Dial in dial`
 }
 
-// No context at hand: the finding names the alternative, with no fix.
-func background(db *sql.DB) {
+// No context at hand, but a quit channel the goroutine honours: the
+// query ignores it. The finding names the alternative, with no fix.
+func background(db *sql.DB, quit chan struct{}) {
 	go func() {
-		_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in the goroutine started in background`
+		for {
+			select {
+			case <-quit:
+				return
+			default:
+			}
+			_, _ = db.Query("select 1") // want `\(\*sql.DB\).Query in the goroutine started in background`
+		}
+	}()
+}
+
+// Nothing to honour: no context and no quit channel in the goroutine
+// or in the function that starts it.
+func detached(db *sql.DB) {
+	go func() {
+		_, _ = db.Query("select 1")
 	}()
 }
 
