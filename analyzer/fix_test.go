@@ -20,8 +20,10 @@ func TestWitnessFixes(t *testing.T) {
 }
 
 // TestOffloadFixes: a call no context can cancel, where one is at
-// hand, is waited for in a goroutine; a call with more than one result
-// used has no fix.
+// hand, is waited for in a goroutine. Results assigned to variables
+// that exist already or to fields are set from copies once the call
+// returned; an if statement's initialiser moves before the if unless
+// that changes what a name means (then, and in an else-if, no fix).
 func TestOffloadFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "offload")
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,18 +17,15 @@ import (
 // runs in a goroutine that hands its result over on a channel with
 // room for it, and the function waits for that channel or for ctx.
 // The call itself keeps running after the function gives up; the fix's
-// message says so. Only a call that is a statement of its own, or
-// whose one result is assigned to one variable, or whose results are
-// all defined as new variables (offloadResults), is rewritten:
+// message says so. Only a call that is a statement of its own, or the
+// whole right-hand side of an assignment (offloadAssign), is
+// rewritten; an assignment that is an if statement's initialiser is
+// first moved before the if, where that changes no name's meaning
+// (hoistable):
 //
 //	CALL           ->  done := make(chan struct{})
 //	                   go func() { defer close(done); CALL }()
 //	                   select { case <-done: case <-ctx.Done(): return ... }
-//
-//	x := CALL      ->  xc := make(chan T, 1)
-//	                   go func() { xc <- CALL }()
-//	                   var x T
-//	                   select { case x = <-xc: case <-ctx.Done(): return ... }
 func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.SuggestedFix {
 	if o.call == nil {
 		return nil
@@ -45,100 +43,261 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 	if !ok {
 		return nil
 	}
-	call := s.source(o.call)
+	w := offloadWriter{s: s, file: file, scope: scope, pos: stmt.Pos(), skip: callsBefore(path, stmt), indent: indent, call: s.source(o.call), ctx: ctx, ret: ret}
 	var text string
+	end := stmt.End()
 	switch st := stmt.(type) {
 	case *ast.ExprStmt:
 		if astutil.Unparen(st.X) != ast.Expr(o.call) {
 			return nil
 		}
-		done := s.freeName(scope, stmt.Pos(), "done", callsBefore(path, stmt))
-		text = fmt.Sprintf("%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
-			done, indent, indent, done, indent, call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
+		done := w.name("done")
+		text = fmt.Sprintf("%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s\n%s}()\n%s",
+			done, indent, indent, done, indent, w.call, indent, w.wait("<-"+done))
 	case *ast.AssignStmt:
-		if len(st.Lhs) > 1 && len(st.Rhs) == 1 && astutil.Unparen(st.Rhs[0]) == ast.Expr(o.call) {
-			text = s.offloadResults(o, file, scope, path, st, indent, call, ctx, ret)
-			break
-		}
-		if len(st.Lhs) != 1 || len(st.Rhs) != 1 || astutil.Unparen(st.Rhs[0]) != ast.Expr(o.call) {
+		text = w.assign(st, o.call)
+	case *ast.IfStmt:
+		init, ok := st.Init.(*ast.AssignStmt)
+		if !ok || !s.hoistable(st, init, path) {
 			return nil
 		}
-		if st.Tok != token.DEFINE && st.Tok != token.ASSIGN {
-			return nil
+		if text = w.assign(init, o.call); text != "" {
+			text += "\n" + indent + "if "
+			end = st.Cond.Pos()
 		}
-		id := identOf(st.Lhs[0])
-		if id == nil || id.Name == "_" {
-			return nil
-		}
-		t := s.info.TypeOf(o.call)
-		qual, _ := s.qualifier(file, scope, stmt.Pos())
-		typ := types.TypeString(t, qual)
-		if t == nil || strings.Contains(typ, "?") {
-			return nil // a type this file cannot name
-		}
-		ch := s.freeName(scope, stmt.Pos(), id.Name+"C", callsBefore(path, stmt))
-		decl := ""
-		if st.Tok == token.DEFINE {
-			decl = fmt.Sprintf("var %s %s\n%s", id.Name, typ, indent)
-		}
-		text = fmt.Sprintf("%s := make(chan %s, 1)\n%sgo func() { %s <- %s }()\n%s%sselect {\n%scase %s = <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
-			ch, typ, indent, ch, call, indent, decl, indent, id.Name, ch, indent, ctx, indent, ret, indent)
-	default:
-		return nil
 	}
 	if text == "" {
 		return nil
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Wait for the call in a goroutine and stop waiting when " + ctx + " is done (the call itself keeps running)",
-		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: end, NewText: []byte(text)}},
 	}}
 }
 
-// offloadResults is the offloaded form of x, err := CALL, for a call
-// with several results that the statement defines, every one a new
-// variable (or _): only the goroutine writes them, and the function
-// reads them only once the goroutine is done.
+// offloadWriter writes the offloaded form of one statement.
+type offloadWriter struct {
+	s      *state
+	file   *ast.File
+	scope  *types.Scope
+	pos    token.Pos // the statement's
+	skip   int       // call statements before it in its block
+	indent string
+	call   string // the call's source
+	ctx    string
+	ret    string // the return statement when ctx is done
+}
+
+// name is a name free at the statement, its own among the offloaded
+// calls of the block.
+func (w *offloadWriter) name(base string) string {
+	return w.s.freeName(w.scope, w.pos, base, w.skip)
+}
+
+// typ names t in the file, or fails for a type the file cannot name.
+func (w *offloadWriter) typ(t types.Type) (string, bool) {
+	qual, _ := w.s.qualifier(w.file, w.scope, w.pos)
+	typ := types.TypeString(t, qual)
+	return typ, t != nil && !strings.Contains(typ, "?")
+}
+
+// wait is the select on the goroutine's channel and ctx.Done().
+func (w *offloadWriter) wait(recv string) string {
+	in := w.indent
+	return fmt.Sprintf("select {\n%scase %s:\n%scase <-%s.Done():\n%s\t%s\n%s}", in, recv, in, w.ctx, in, w.ret, in)
+}
+
+// assign is the offloaded form of an assignment whose right-hand side
+// is the call: the one-result form for a single variable or field, or
+// offloadResults for several.
+//
+//	x := CALL      ->  xC := make(chan T, 1)
+//	                   go func() { xC <- CALL }()
+//	                   var x T
+//	                   select { case x = <-xC: case <-ctx.Done(): return ... }
+func (w *offloadWriter) assign(st *ast.AssignStmt, call *ast.CallExpr) string {
+	if len(st.Rhs) != 1 || astutil.Unparen(st.Rhs[0]) != ast.Expr(call) || (st.Tok != token.DEFINE && st.Tok != token.ASSIGN) {
+		return ""
+	}
+	if len(st.Lhs) > 1 {
+		return w.results(st, call)
+	}
+	base := lhsName(st.Lhs[0])
+	if base == "" || base == "_" {
+		return ""
+	}
+	typ, ok := w.typ(w.s.info.TypeOf(call))
+	if !ok {
+		return ""
+	}
+	lhs := w.s.source(st.Lhs[0])
+	ch := w.name(base + "C")
+	in := w.indent
+	decl := ""
+	if st.Tok == token.DEFINE {
+		decl = fmt.Sprintf("var %s %s\n%s", lhs, typ, in)
+	}
+	return fmt.Sprintf("%s := make(chan %s, 1)\n%sgo func() { %s <- %s }()\n%s%s%s",
+		ch, typ, in, ch, w.call, in, decl, w.wait(lhs+" = <-"+ch))
+}
+
+// results is the offloaded form of x, err := CALL (or =), for a call
+// with several results. Only the goroutine writes what it assigns, and
+// the function reads them only once the goroutine is done. A variable
+// the statement defines is assigned in the goroutine; one that exists
+// already (a named result the caller reads, a variable a closure
+// shares) or a field is assigned from a copy once the call returned,
+// so that nothing writes it after the function gave up.
 //
 //	var x T
-//	var err error
+//	var err1 error
 //	done := make(chan struct{})
 //	go func() {
 //		defer close(done)
-//		x, err = CALL
+//		x, err1 = CALL
 //	}()
 //	select { case <-done: case <-ctx.Done(): return ... }
-func (s *state) offloadResults(o *op, file *ast.File, scope *types.Scope, path []ast.Node, st *ast.AssignStmt, indent, call, ctx, ret string) string {
-	if st.Tok != token.DEFINE {
-		return ""
-	}
-	tuple, ok := s.info.TypeOf(o.call).(*types.Tuple)
+//	err = err1
+func (w *offloadWriter) results(st *ast.AssignStmt, call *ast.CallExpr) string {
+	tuple, ok := w.s.info.TypeOf(call).(*types.Tuple)
 	if !ok || tuple.Len() != len(st.Lhs) {
 		return ""
 	}
-	qual, _ := s.qualifier(file, scope, st.Pos())
-	var decls, lhs []string
+	var decls, lhs, copyTo, copyFrom []string
 	for i, l := range st.Lhs {
-		id := identOf(l)
-		if id == nil {
+		base := lhsName(l)
+		if base == "" {
 			return ""
 		}
-		lhs = append(lhs, id.Name)
-		if id.Name == "_" {
+		if base == "_" {
+			lhs = append(lhs, base)
 			continue
 		}
-		if s.info.Defs[id] == nil {
-			return "" // an existing variable: another may read it
+		typ, ok := w.typ(tuple.At(i).Type())
+		if !ok {
+			return ""
 		}
-		typ := types.TypeString(tuple.At(i).Type(), qual)
-		if strings.Contains(typ, "?") {
-			return "" // a type this file cannot name
+		name := base
+		if id := identOf(l); id == nil || w.s.info.Defs[id] == nil {
+			name = w.name(base)
+			copyTo = append(copyTo, w.s.source(l))
+			copyFrom = append(copyFrom, name)
 		}
-		decls = append(decls, "var "+id.Name+" "+typ+"\n"+indent)
+		lhs = append(lhs, name)
+		decls = append(decls, "var "+name+" "+typ+"\n"+w.indent)
 	}
-	done := s.freeName(scope, st.Pos(), "done", callsBefore(path, st))
-	return fmt.Sprintf("%s%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s = %s\n%s}()\n%sselect {\n%scase <-%s:\n%scase <-%s.Done():\n%s\t%s\n%s}",
-		strings.Join(decls, ""), done, indent, indent, done, indent, strings.Join(lhs, ", "), call, indent, indent, indent, done, indent, ctx, indent, ret, indent)
+	in := w.indent
+	done := w.name("done")
+	text := fmt.Sprintf("%s%s := make(chan struct{})\n%sgo func() {\n%s\tdefer close(%s)\n%s\t%s = %s\n%s}()\n%s%s",
+		strings.Join(decls, ""), done, in, in, done, in, strings.Join(lhs, ", "), w.call, in, in, w.wait("<-"+done))
+	if len(copyTo) > 0 {
+		text += fmt.Sprintf("\n%s%s = %s", in, strings.Join(copyTo, ", "), strings.Join(copyFrom, ", "))
+	}
+	return text
+}
+
+// lhsName is the name a variable for an assignment's left-hand side
+// is made from: the identifier, or the field of a selector on one (x.f,
+// x.y.f). Other forms (an index, a dereference) are not rewritten: the
+// copy after the call would evaluate their operands later.
+func lhsName(e ast.Expr) string {
+	e = astutil.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	for x := astutil.Unparen(sel.X); ; {
+		switch y := x.(type) {
+		case *ast.Ident:
+			return sel.Sel.Name
+		case *ast.SelectorExpr:
+			x = astutil.Unparen(y.X)
+			continue
+		}
+		return ""
+	}
+}
+
+// hoistable reports whether an if statement's initialiser can move
+// before the if without changing what any name means: every variable
+// it defines is declared nowhere else in the enclosing block, no later
+// statement of the block refers to another object of that name, and
+// none of them is named as one of the function's results, which a bare
+// return after the if would then find shadowed.
+func (s *state) hoistable(ifs *ast.IfStmt, init *ast.AssignStmt, path []ast.Node) bool {
+	if init.Tok != token.DEFINE {
+		return true
+	}
+	var parent ast.Node
+	for i, n := range path {
+		if n == ast.Node(ifs) && i+1 < len(path) {
+			parent = path[i+1]
+		}
+	}
+	list, ok := stmtList(parent)
+	block := s.info.Scopes[parent]
+	switch fn := path[len(path)-1].(type) {
+	case *ast.FuncDecl:
+		if parent == ast.Node(fn.Body) {
+			block = s.info.Scopes[fn.Type] // a body's scope is its function's
+		}
+	case *ast.FuncLit:
+		if parent == ast.Node(fn.Body) {
+			block = s.info.Scopes[fn.Type]
+		}
+	}
+	if !ok || block == nil {
+		return false
+	}
+	rest := list[slices.Index(list, ast.Stmt(ifs))+1:]
+	results := s.resultNames(path[len(path)-1])
+	for _, l := range init.Lhs {
+		id := identOf(l)
+		if id == nil || id.Name == "_" || s.info.Defs[id] == nil {
+			continue
+		}
+		if block.Lookup(id.Name) != nil || results[id.Name] {
+			return false
+		}
+		clash := false
+		for _, st := range rest {
+			ast.Inspect(st, func(n ast.Node) bool {
+				if x, ok := n.(*ast.Ident); ok && x.Name == id.Name {
+					if obj := s.info.Uses[x]; obj != nil && obj.Parent() != nil {
+						clash = true // another object of that name
+					}
+				}
+				return !clash
+			})
+		}
+		if clash {
+			return false
+		}
+	}
+	return true
+}
+
+// resultNames are the names of a function's named results.
+func (s *state) resultNames(fn ast.Node) map[string]bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	names := map[string]bool{}
+	if ft != nil && ft.Results != nil {
+		for _, f := range ft.Results.List {
+			for _, n := range f.Names {
+				names[n.Name] = true
+			}
+		}
+	}
+	return names
 }
 
 // callsBefore counts the call statements (a call, or an assignment of

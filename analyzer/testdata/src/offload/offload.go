@@ -46,8 +46,66 @@ func Paused(ctx context.Context) {
 }
 
 // AcceptInto assigns results to variables that exist already (here
-// the function's named results, which its caller reads): no fix.
+// the function's named results, which its caller reads): the goroutine
+// sets copies, and the results are assigned once the call returned.
 func AcceptInto(ctx context.Context, fd int) (nfd int, err error) {
 	nfd, _, err = syscall.Accept(fd) // want `syscall.Accept in AcceptInto, which takes a context, ignores cancellation`
 	return
+}
+
+// Conn keeps a descriptor in a field.
+type Conn struct {
+	fd  int
+	err error
+}
+
+// Accept assigns the results to fields, and one to a variable the
+// statement defines.
+func (c *Conn) Accept(ctx context.Context, fd int) error {
+	c.fd, _, c.err = syscall.Accept(fd) // want `syscall.Accept in \(\*Conn\)\.Accept, which takes a context, ignores cancellation`
+	if c.err != nil {
+		return c.err
+	}
+	var err error
+	n, _, err := syscall.Accept(c.fd) // want `syscall.Accept in \(\*Conn\)\.Accept, which takes a context, ignores cancellation`
+	_ = n
+	return err
+}
+
+// Unlock's call is an if statement's initialiser: it moves before the
+// if, whose err is the only one in the function.
+func Unlock(ctx context.Context, fd int) error {
+	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in Unlock, which takes a context, ignores cancellation`
+		return err
+	}
+	return nil
+}
+
+// UnlockTwice's second initialiser would shadow the err that the
+// return after the if reads: no fix for it.
+func UnlockTwice(ctx context.Context, fd int) error {
+	err := syscall.Flock(fd, syscall.LOCK_SH)                  // want `syscall.Flock in UnlockTwice, which takes a context, ignores cancellation`
+	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockTwice, which takes a context, ignores cancellation`
+		return err
+	}
+	return err
+}
+
+// UnlockNamed's initialiser defines a name that is also a result,
+// which a bare return would find shadowed: no fix.
+func UnlockNamed(ctx context.Context, fd int) (err error) {
+	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockNamed, which takes a context, ignores cancellation`
+		return err
+	}
+	return
+}
+
+// UnlockElse's call initialises an if in an else branch: no fix.
+func UnlockElse(ctx context.Context, fd int, ok bool) error {
+	if ok {
+		return nil
+	} else if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockElse, which takes a context, ignores cancellation`
+		return err
+	}
+	return nil
 }
