@@ -305,7 +305,7 @@ func (s *state) rewriteStmt(o *op, fi *funcInfo, fn ast.Node, path []ast.Node, s
 			if _, isPkg := s.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
 				return nil
 			}
-			if s.hasGoto(fn) {
+			if s.gotoOver(fn, path, stmt) {
 				return nil // a goto could jump over the timer's declaration
 			}
 			// time.Sleep(d) ->

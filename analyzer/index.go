@@ -23,7 +23,7 @@ type index struct {
 	files       []*ast.File                         // by position
 	parents     map[*funcInfo]map[ast.Node]ast.Node // per declaration
 	nilCompared map[*funcInfo]map[types.Object]bool // per declaration: compared with nil
-	gotos       map[ast.Node]bool                   // functions with a goto
+	gotos       map[ast.Node]map[string]bool        // the labels of each function's gotos
 	sleeps      map[ast.Node]map[ast.Stmt]int       // per statement list: sleeps before each statement
 	freeNames   map[freeKey]*freeNames              // per scope and base name
 	children    map[*types.Scope][]*types.Scope     // sorted by position; nil if they overlap
@@ -63,7 +63,7 @@ func (s *state) idx() *index {
 			sources:     map[string]source{},
 			parents:     map[*funcInfo]map[ast.Node]ast.Node{},
 			nilCompared: map[*funcInfo]map[types.Object]bool{},
-			gotos:       map[ast.Node]bool{},
+			gotos:       map[ast.Node]map[string]bool{},
 			sleeps:      map[ast.Node]map[ast.Stmt]int{},
 			freeNames:   map[freeKey]*freeNames{},
 			children:    map[*types.Scope][]*types.Scope{},
@@ -161,20 +161,43 @@ func (s *state) comparedWithNil(fi *funcInfo, v *types.Var) bool {
 	return compared[v]
 }
 
-// hasGoto reports whether a function has a goto statement.
-func (s *state) hasGoto(fn ast.Node) bool {
+// gotoOver reports whether a goto of fn could jump over a variable
+// declared just before stmt: a goto to a label of a statement after
+// stmt in stmt's own block. A label elsewhere cannot be reached past
+// the declaration (Go forbids a jump into a block), and a goto back to
+// a label before stmt brings no new variable into scope.
+func (s *state) gotoOver(fn ast.Node, path []ast.Node, stmt ast.Stmt) bool {
 	x := s.idx()
-	found, ok := x.gotos[fn]
+	targets, ok := x.gotos[fn]
 	if !ok {
 		inspect(fn, func(n ast.Node) bool {
-			if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-				found = true
+			if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
+				if targets == nil {
+					targets = map[string]bool{}
+				}
+				targets[b.Label.Name] = true
 			}
-			return !found
+			return true
 		})
-		x.gotos[fn] = found
+		x.gotos[fn] = targets
 	}
-	return found
+	if len(targets) == 0 {
+		return false
+	}
+	i := slices.Index(path, ast.Node(stmt))
+	if i < 0 || i+1 == len(path) {
+		return true
+	}
+	list, ok := stmtList(path[i+1])
+	if !ok {
+		return true
+	}
+	for _, st := range list[slices.Index(list, stmt)+1:] {
+		if l, ok := st.(*ast.LabeledStmt); ok && targets[l.Label.Name] {
+			return true
+		}
+	}
+	return false
 }
 
 // sleepsBefore counts the time.Sleep statements before stmt in its

@@ -31,7 +31,7 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		return nil
 	}
 	file, fn, path, stmt := s.stmtOf(o, fi)
-	if stmt == nil || s.hasGoto(fn) {
+	if stmt == nil || s.gotoOver(fn, path, stmt) {
 		return nil
 	}
 	scope := s.scopeAt(fi, stmt.Pos())

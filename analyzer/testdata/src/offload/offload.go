@@ -109,3 +109,30 @@ func UnlockElse(ctx context.Context, fd int, ok bool) error {
 	}
 	return nil
 }
+
+// Retry jumps back to a label outside the call's block: no variable
+// the fix declares comes into scope by the jump.
+func Retry(ctx context.Context, fd int) error {
+	tries := 0
+again:
+	tries++
+	if tries < 3 {
+		err := syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in Retry, which takes a context, ignores cancellation`
+		if err == nil {
+			return nil
+		}
+		goto again
+	}
+	return syscall.EAGAIN
+}
+
+// Skip's goto jumps forward over the call to a label in its block: a
+// variable the fix declared there would be jumped over. No fix.
+func Skip(ctx context.Context, skip bool) {
+	if skip {
+		goto out
+	}
+	syscall.Pause() // want `syscall.Pause in Skip, which takes a context, ignores cancellation`
+out:
+	syscall.Sync()
+}
