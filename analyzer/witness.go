@@ -512,6 +512,10 @@ func (s *state) abandonedSend(wc *wchan) bool {
 				return false // drained on the way out
 			}
 			receives = true
+		case uClose:
+			if u.defers {
+				return false // closed on the way out: a late send panics, it does not wait
+			}
 		}
 	}
 	if stuck == nil || !receives || wc.cap < 0 || int64(total) <= wc.cap {

@@ -311,3 +311,22 @@ func EitherTwice() (int, error) {
 		return 0, err
 	}
 }
+
+// ResultClosed closes the channel on its way out, in a deferred
+// function: a send after the caller gave up panics, it does not wait
+// forever. No blocking finding.
+func ResultClosed(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	defer func() {
+		close(ch)
+	}()
+	go func() {
+		ch <- compute()
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
