@@ -84,6 +84,12 @@ or sets a context.AfterFunc, interrupts its own blocking calls that way.
 Where a function's context was found nil (the body of if ctx == nil,
 or the else of if ctx != nil) there is nothing to honour: what blocks
 there is no finding of an entry point that is one for its context.
+In a goroutine or callback with no context or stop channel on the
+path, no way out of its own, and none in the function that starts it,
+a request, query, command, dial or system call has nothing to honour
+either: its only alternative takes a context that does not exist
+there. If such a goroutine never ends, its sleep or ticker is the
+finding.
 
 Each finding is reported once, at the place to change: the operation
 when it is in the analysed package, or the call into another package.
