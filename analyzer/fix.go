@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,47 +26,65 @@ func (s *state) fixes(o *op, fi *funcInfo) []analysis.SuggestedFix {
 	}
 	// The function takes a context it calls _: the fix names it ctx
 	// and uses it.
-	edit, ok := s.nameBlankCtx(fi)
+	named, ok := s.nameBlankCtx(fi)
 	if !ok {
 		return nil
 	}
 	fx = s.fixesWith(o, fi, "ctx")
 	for i := range fx {
-		fx[i].TextEdits = append(fx[i].TextEdits, edit)
+		fx[i].TextEdits = append(fx[i].TextEdits, named...)
 	}
 	return fx
 }
 
 // nameBlankCtx is the edit that names ctx a context parameter of fi
-// written _ (func(_ context.Context, ...)), when nothing in fi's body
-// is named ctx already: no use of an outer ctx changes meaning.
-func (s *state) nameBlankCtx(fi *funcInfo) (analysis.TextEdit, bool) {
+// written _ (func(_ context.Context, ...)) or not named at all
+// (func(context.Context, int), where the other parameters become _),
+// when nothing in fi's body, parameters, results or receiver is named
+// ctx already: no use of an outer ctx changes meaning.
+func (s *state) nameBlankCtx(fi *funcInfo) ([]analysis.TextEdit, bool) {
 	ft := fi.funcType()
-	if ft == nil || ft.Params == nil || fi.body == nil {
-		return analysis.TextEdit{}, false
+	if ft == nil || ft.Params == nil || fi.body == nil || len(ft.Params.List) == 0 {
+		return nil, false
 	}
-	var blank *ast.Ident
+	var edits []analysis.TextEdit
+	unnamed := len(ft.Params.List[0].Names) == 0
 	for _, field := range ft.Params.List {
+		isCtx := len(edits) == 0 && isNamed(s.info.TypeOf(field.Type), "context", "Context")
+		if unnamed {
+			name := "_ "
+			if isCtx {
+				name = "ctx "
+			}
+			edits = append(edits, analysis.TextEdit{Pos: field.Type.Pos(), End: field.Type.Pos(), NewText: []byte(name)})
+			continue
+		}
 		for _, name := range field.Names {
-			if name.Name == "_" && blank == nil && isNamed(s.info.TypeOf(field.Type), "context", "Context") {
-				blank = name
+			if name.Name == "_" && isCtx && len(edits) == 0 {
+				edits = append(edits, analysis.TextEdit{Pos: name.Pos(), End: name.End(), NewText: []byte("ctx")})
 			}
 		}
 	}
-	if blank == nil {
-		return analysis.TextEdit{}, false
+	if unnamed && !slices.ContainsFunc(edits, func(e analysis.TextEdit) bool { return string(e.NewText) == "ctx " }) || len(edits) == 0 {
+		return nil, false
 	}
 	taken := false
-	ast.Inspect(fi.body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == "ctx" {
-			taken = true
-		}
-		return !taken
-	})
-	if taken {
-		return analysis.TextEdit{}, false
+	nodes := []ast.Node{fi.body, ft}
+	if fi.decl != nil && fi.decl.Recv != nil {
+		nodes = append(nodes, fi.decl.Recv)
 	}
-	return analysis.TextEdit{Pos: blank.Pos(), End: blank.End(), NewText: []byte("ctx")}, true
+	for _, n := range nodes {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name == "ctx" {
+				taken = true
+			}
+			return !taken
+		})
+	}
+	if taken {
+		return nil, false
+	}
+	return edits, true
 }
 
 // fixesWith is fixes with the context named ctx, or, when ctx is "",

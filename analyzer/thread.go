@@ -42,6 +42,8 @@ const maxThread = 4
 func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 	var chain []*funcInfo // the operation's function first
 	var calls []token.Pos // calls[i]: where chain[i] is called on the path
+	var top *funcInfo     // the function with the context, when the fix names it
+	var topEdits []analysis.TextEdit
 	for c := l; ; c = c.prev {
 		fi := c.fn
 		if fi == nil || fi.decl == nil || fi.obj == nil || fi.hasCtx || fi.stopVar != nil || slices.Contains(chain, fi) || len(chain) == maxThread {
@@ -55,6 +57,14 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 		if s.usableCtx(c.prev.fn, c.pos) != "" {
 			break
 		}
+		if c.prev.fn.hasCtx {
+			// A context parameter written _ or left unnamed: the
+			// fix names it ctx and passes it on.
+			if named, ok := s.nameBlankCtx(c.prev.fn); ok {
+				top, topEdits = c.prev.fn, named
+				break
+			}
+		}
 	}
 	opFix := s.fixesWith(o, l.fn, "ctx")
 	if len(opFix) != 1 {
@@ -64,7 +74,8 @@ func (s *state) threadFix(o *op, l *link) []analysis.SuggestedFix {
 	// in the same edits: every finding there offers one identical fix,
 	// which -fix applies once, instead of fixes that overlap.
 	opEdits, others := s.sameFuncEdits(o, l.fn, opFix[0].TextEdits)
-	t := &threader{s: s, chain: chain, twin: map[*funcInfo]bool{}, onPath: map[token.Pos]*funcInfo{}, files: map[*ast.File]bool{}}
+	t := &threader{s: s, chain: chain, twin: map[*funcInfo]bool{}, onPath: map[token.Pos]*funcInfo{}, files: map[*ast.File]bool{}, named: top}
+	opEdits = append(opEdits, topEdits...)
 	for i, fi := range chain {
 		t.onPath[calls[i]] = fi
 		if !t.threadable(fi) {
@@ -144,6 +155,9 @@ type threader struct {
 	// files that use the context package's name and may need it
 	// imported.
 	files map[*ast.File]bool
+	// named is the function whose context parameter the fix names
+	// ctx, or nil.
+	named *funcInfo
 }
 
 // threadable decides how fi is threaded, or reports that it cannot be.
@@ -302,6 +316,9 @@ func (t *threader) argAt(call *ast.CallExpr) string {
 		}
 	}
 	if fi := t.s.funcAt(call); fi != nil {
+		if fi == t.named {
+			return "ctx"
+		}
 		return t.s.usableCtx(fi, pos)
 	}
 	return ""
