@@ -56,6 +56,8 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 			done, indent, indent, done, indent, w.call, indent, w.wait("<-"+done))
 	case *ast.AssignStmt:
 		text = w.assign(st, o.call)
+	case *ast.ReturnStmt:
+		text = w.returned(st, o.call)
 	case *ast.IfStmt:
 		init, ok := st.Init.(*ast.AssignStmt)
 		if !ok || !s.hoistable(st, init, path) {
@@ -139,6 +141,52 @@ func (w *offloadWriter) assign(st *ast.AssignStmt, call *ast.CallExpr) string {
 	}
 	return fmt.Sprintf("%s := make(chan %s, 1)\n%sgo func() { %s <- %s }()\n%s%s%s",
 		ch, typ, in, ch, w.call, in, decl, w.wait(lhs+" = <-"+ch))
+}
+
+// returned is the offloaded form of a return statement whose one
+// result is the call, of one value, and whose others are constants or
+// variables (when the call and they are evaluated is left open by the
+// language anyway):
+//
+//	return CALL, nil  ->  resC := make(chan T, 1)
+//	                      go func() { resC <- CALL }()
+//	                      select {
+//	                      case res := <-resC:
+//	                      	return res, nil
+//	                      case <-ctx.Done():
+//	                      	return ...
+//	                      }
+func (w *offloadWriter) returned(st *ast.ReturnStmt, call *ast.CallExpr) string {
+	at := -1
+	for i, r := range st.Results {
+		switch {
+		case astutil.Unparen(r) == ast.Expr(call):
+			at = i
+		case isConst(w.s, r) || isNil(w.s.info, r):
+		case identOf(r) != nil:
+			if _, ok := w.s.info.Uses[identOf(r)].(*types.Var); !ok {
+				return ""
+			}
+		default:
+			return ""
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	typ, ok := w.typ(w.s.info.TypeOf(call))
+	if _, tuple := w.s.info.TypeOf(call).(*types.Tuple); !ok || tuple {
+		return ""
+	}
+	res, ch := w.name("res"), w.name("resC")
+	results := make([]string, len(st.Results))
+	for i, r := range st.Results {
+		results[i] = w.s.source(r)
+	}
+	results[at] = res
+	in := w.indent
+	return fmt.Sprintf("%s := make(chan %s, 1)\n%sgo func() { %s <- %s }()\n%sselect {\n%scase %s := <-%s:\n%s\treturn %s\n%scase <-%s.Done():\n%s\t%s\n%s}",
+		ch, typ, in, ch, w.call, in, in, res, ch, in, strings.Join(results, ", "), in, w.ctx, in, w.ret, in)
 }
 
 // results is the offloaded form of x, err := CALL (or =), for a call

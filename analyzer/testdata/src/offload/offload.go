@@ -136,3 +136,19 @@ func Skip(ctx context.Context, skip bool) {
 out:
 	syscall.Sync()
 }
+
+// Relock returns what the call returns: the select's case returns it.
+func Relock(ctx context.Context, fd int) error {
+	return syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in Relock, which takes a context, ignores cancellation`
+}
+
+// Locked returns the call's value beside a constant.
+func Locked(ctx context.Context, fd int) (bool, error) {
+	return true, syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in Locked, which takes a context, ignores cancellation`
+}
+
+// LockedBy returns the call's value beside another call: the order of
+// the two calls would change. No fix.
+func LockedBy(ctx context.Context, fd int, owner func() int) (int, error) {
+	return owner(), syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in LockedBy, which takes a context, ignores cancellation`
+}
