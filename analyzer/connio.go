@@ -19,7 +19,8 @@ import (
 // touches it. The dial honours the context, the conversation does not.
 // Only a connection the function keeps to itself is judged: one it
 // returns, stores, or hands to a function other than a reader or
-// writer of the standard library may get its deadline elsewhere.
+// writer of the standard library, or a function of the package that
+// only reads or writes it (helperIO), may get its deadline elsewhere.
 
 // connIO judges the connections fi gets in local variables.
 func (s *state) connIO(fi *funcInfo) {
@@ -126,6 +127,8 @@ func (s *state) connUses(fi *funcInfo, v *types.Var, datagram bool) *op {
 				if !(datagram && o.writes) {
 					ios = append(ios, o)
 				}
+			} else if o := s.helperIO(p, id, v); o != nil && !datagram {
+				ios = append(ios, o)
 			} else {
 				unknown = true
 			}
@@ -170,6 +173,116 @@ func (s *state) ioCall(call *ast.CallExpr, v *types.Var) *op {
 		return &op{pos: call.Pos(), node: call, call: call, what: v.Name() + " read and written through " + fn.FullName()}
 	}
 	return nil
+}
+
+// paramKey names a parameter of a function of the package.
+type paramKey struct {
+	fi *funcInfo
+	i  int
+}
+
+// paramUse is what a function does with a parameter a connection is
+// passed as.
+type paramUse int
+
+const (
+	paramUnknown paramUse = iota // not known yet
+	paramBusy                    // being worked out (a recursive helper)
+	paramIO                      // it reads or writes it, and does nothing that may bound that
+	paramOther                   // anything else: a deadline, a goroutine, a store, no I/O
+)
+
+// helperIO is the operation of a call that passes the connection v (as
+// the argument arg) to a function that reads or writes that parameter
+// and does nothing else with it that could bound the I/O
+// (readGreeting(conn), writeRequest(conn, req)): a function of the
+// package, or of another package of the module whose fact says so; nil
+// for any other call.
+func (s *state) helperIO(call *ast.CallExpr, arg *ast.Ident, v *types.Var) *op {
+	fn := staticCallee(s.info, call)
+	if fn == nil || call.Ellipsis.IsValid() || isMethodExpr(s.info, call.Fun) {
+		return nil
+	}
+	i := slices.Index(call.Args, ast.Expr(arg))
+	sig := fn.Type().(*types.Signature)
+	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+		return nil
+	}
+	name := ""
+	if fi := s.byObj[fn]; fi != nil {
+		if !s.connParam(fi, i) {
+			return nil
+		}
+		name = fi.displayName()
+	} else if s.sinkOf(fn, i) == sinkConn {
+		name = fn.Pkg().Name() + "." + fn.Name()
+		if recv := sig.Recv(); recv != nil {
+			name = types.TypeString(recv.Type(), (*types.Package).Name) + "." + fn.Name()
+		}
+	} else {
+		return nil
+	}
+	return &op{pos: call.Pos(), node: call, call: call, what: v.Name() + " read or written by " + name}
+}
+
+// connParam reports whether fi reads or writes its i-th parameter, of
+// an interface type, and does nothing else with it that could bound
+// that I/O: no deadline, no goroutine or callback that has it, no
+// store, no call that is not such a reader or writer itself.
+func (s *state) connParam(fi *funcInfo, i int) bool {
+	if fi.decl == nil || fi.body == nil || fi.obj == nil {
+		return false
+	}
+	x := s.idx()
+	if x.paramIO == nil {
+		x.paramIO = map[paramKey]paramUse{}
+	}
+	key := paramKey{fi, i}
+	switch x.paramIO[key] {
+	case paramBusy, paramOther:
+		return false // a helper calling itself adds nothing
+	case paramIO:
+		return true
+	}
+	x.paramIO[key] = paramBusy
+	use := paramOther
+	p := fi.obj.Type().(*types.Signature).Params().At(i)
+	if s.connCompatible(p.Type()) && s.connUses(fi, p, false) != nil {
+		use = paramIO
+	}
+	x.paramIO[key] = use
+	return use == paramIO
+}
+
+// connCompatible reports whether a connection can be passed as t: an
+// interface whose methods net.Conn has (io.Reader, io.ReadWriter,
+// net.Conn itself), not one with methods of its own (an
+// http.ResponseWriter).
+func (s *state) connCompatible(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	if conn := s.netConn(); conn != nil {
+		return types.Implements(conn, iface)
+	}
+	// No net in the package's imports: io's Read, Write and Close.
+	for m := range iface.Methods() {
+		sig := m.Type().(*types.Signature)
+		switch m.Name() {
+		case "Read", "Write":
+			if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) {
+				return false
+			}
+		case "Close":
+			if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // afterFuncFix closes the connection when the context is done, from

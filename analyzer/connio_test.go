@@ -11,5 +11,5 @@ import (
 // context dialed are findings unless a deadline or a close bounds
 // them; the fix closes the connection with context.AfterFunc.
 func TestConnIO(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "connio")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Config{}), "connio/...")
 }

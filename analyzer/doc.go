@@ -304,9 +304,11 @@ SetWriteDeadline on it, no context.AfterFunc in the function, no
 function literal that uses it. The reads and writes counted are its
 Read, Write, ReadFrom and WriteTo methods, the io, fmt and
 encoding/binary functions given it, and the bufio, textproto, json,
-gob and smtp readers and writers made over it; a connection returned, stored or
-passed to any other function may get its deadline there, and is not
-judged. Writes on a datagram socket (a *net.UDPConn, or a dial whose
+gob and smtp readers and writers made over it, and the functions of the
+module that take it as an io.Reader, io.Writer, net.Conn or the like
+and only read or write it (known from the body in the package, from a
+fact across packages); a connection returned, stored or passed to any
+other function may get its deadline there, and is not judged. Writes on a datagram socket (a *net.UDPConn, or a dial whose
 network is a constant "udp...") send without waiting for the peer and
 are not counted; its reads are. The first such read or write is
 reported.

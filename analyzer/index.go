@@ -39,6 +39,7 @@ type index struct {
 	callees     map[*ast.Ident]*ast.CallExpr        // the callee identifier of each call
 	netConn     *types.Interface                    // net.Conn, if imported at all (connio.go)
 	netConnDone bool
+	paramIO     map[paramKey]paramUse       // the package's functions: what they do with a parameter a connection is passed as (connio.go)
 	wayOuts     map[*funcInfo]*wayOutCase   // per function: its own way out (fixstmt.go)
 	closed      map[*types.Var]bool         // the signal channel fields the package closes
 	ctxFields   map[*types.Var]bool         // the context fields the package sets to contexts that can end

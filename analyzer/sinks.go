@@ -17,12 +17,16 @@ import (
 // sinkParam is a parameter a function sends or runs.
 type sinkParam struct {
 	Index int
-	Kind  string // "request" or "command"
+	Kind  string // "request", "command" or "conn"
 }
 
 const (
 	sinkRequest = "request"
 	sinkCommand = "command"
+	// sinkConn: the function reads or writes the parameter, an
+	// interface a connection is passed as, and does nothing else
+	// with it that could bound that I/O (connio.go).
+	sinkConn = "conn"
 )
 
 // sinkOf is what fn does with its i-th parameter: sinkRequest,
@@ -86,6 +90,10 @@ func (s *state) sinkParams(fi *funcInfo) []sinkParam {
 	var out []sinkParam
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
+		if s.cfg.enabled(Net) && s.connParam(fi, i) {
+			out = append(out, sinkParam{Index: i, Kind: sinkConn})
+			continue
+		}
 		if !isHTTPRequest(p.Type()) && !isExecCmd(p.Type()) {
 			continue
 		}
