@@ -38,7 +38,10 @@ func (rp *reporter) nothingToHonour(family Family, what string, pos token.Pos, n
 	}
 	for ; l != nil; l = l.prev {
 		fi := l.fn
-		if fi == nil || fi.hasCtx || fi.stopVar != nil || s.wayOutOf(fi) != nil {
+		if fi == nil {
+			continue // a note on the entry point (main waits for a signal), no function
+		}
+		if fi.hasCtx || fi.stopVar != nil || s.wayOutOf(fi) != nil {
 			return false
 		}
 		if pause && fi.body != nil && s.openLoopAt(fi.body, pos) {
