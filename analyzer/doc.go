@@ -282,6 +282,9 @@ Every database/sql method with a Context twin, on *sql.DB, *sql.Tx and
 
 exec.Command whose command is run (Run, Output, CombinedOutput, Wait),
 here or by a function it is passed to that runs it (as for requests).
+A command kept in an *exec.Cmd field that the package sets only to
+exec.Command calls is a finding where it is run (Run, Output,
+CombinedOutput) with a context at hand, naming where it was built.
 
 	WRONG: out, err := exec.Command("git", "fetch").Output()
 	RIGHT: out, err := exec.CommandContext(ctx, "git", "fetch").Output()

@@ -39,11 +39,12 @@ type index struct {
 	callees     map[*ast.Ident]*ast.CallExpr        // the callee identifier of each call
 	netConn     *types.Interface                    // net.Conn, if imported at all (connio.go)
 	netConnDone bool
-	paramIO     map[paramKey]paramUse       // the package's functions: what they do with a parameter a connection is passed as (connio.go)
-	wayOuts     map[*funcInfo]*wayOutCase   // per function: its own way out (fixstmt.go)
-	closed      map[*types.Var]bool         // the signal channel fields the package closes
-	ctxFields   map[*types.Var]bool         // the context fields the package sets to contexts that can end
-	callers     map[*ast.CallExpr]*funcInfo // the function each call is written in (thread.go)
+	paramIO     map[paramKey]paramUse        // the package's functions: what they do with a parameter a connection is passed as (connio.go)
+	wayOuts     map[*funcInfo]*wayOutCase    // per function: its own way out (fixstmt.go)
+	closed      map[*types.Var]bool          // the signal channel fields the package closes
+	ctxFields   map[*types.Var]bool          // the context fields the package sets to contexts that can end
+	cmdFields   map[*types.Var]*ast.CallExpr // the *exec.Cmd fields only exec.Command sets (cmdfield.go)
+	callers     map[*ast.CallExpr]*funcInfo  // the function each call is written in (thread.go)
 	// unseenTests holds the _test.go files of the directory the pass
 	// does not see; unseenErr is set when they could not be read.
 	unseenTests  []byte

@@ -801,6 +801,10 @@ func (w *walker) cmdRun(fi *funcInfo, run *ast.CallExpr) {
 			return
 		}
 		w.cmds = append(w.cmds, cmdUse{fi, w.cmdVar[v].call})
+	} else if w.s.cfg.enabled(Exec) {
+		if o := w.s.fieldCmdRun(run, sel); o != nil {
+			fi.ops = append(fi.ops, o)
+		}
 	}
 }
 
