@@ -287,6 +287,9 @@ func (s *state) ctxFields() map[*types.Var]bool {
 // rewriteStmt rewrites the statement of a wait into a select that also
 // waits on done and then runs ret.
 func (s *state) rewriteStmt(o *op, fi *funcInfo, fn ast.Node, path []ast.Node, stmt ast.Stmt, done, ret string) []analysis.SuggestedFix {
+	if strings.HasPrefix(ret, "return") && s.cancelPending(fn, stmt.Pos()) {
+		return nil
+	}
 	indent, ok := s.indentOf(stmt)
 	if !ok {
 		return nil
@@ -517,4 +520,59 @@ func (s *state) qualifier(file *ast.File, scope *types.Scope, pos token.Pos) (ty
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := astutil.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// cancelPending reports whether a return added at pos could leave a
+// context's cancel function uncalled: fn has set one (from
+// context.WithCancel, WithTimeout, WithDeadline or their Cause forms)
+// before pos and does not defer calling it, so each of its own returns
+// calls it by hand, and a new return would not.
+func (s *state) cancelPending(fn ast.Node, pos token.Pos) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return false
+	}
+	set, deferred := map[types.Object]bool{}, map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Pos() >= pos || len(n.Rhs) != 1 || len(n.Lhs) < 2 {
+				return true
+			}
+			call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			switch calleeName(s.info, call) {
+			case "context.WithCancel", "context.WithTimeout", "context.WithDeadline",
+				"context.WithCancelCause", "context.WithTimeoutCause", "context.WithDeadlineCause":
+				if id := identOf(n.Lhs[1]); id != nil && id.Name != "_" {
+					if obj := s.info.ObjectOf(id); obj != nil {
+						set[obj] = true
+					}
+				}
+			}
+		case *ast.DeferStmt:
+			if id := identOf(n.Call.Fun); id != nil {
+				if obj := s.info.Uses[id]; obj != nil {
+					deferred[obj] = true
+				}
+			}
+		}
+		return true
+	})
+	for obj := range set {
+		if !deferred[obj] {
+			return true
+		}
+	}
+	return false
 }

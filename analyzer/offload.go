@@ -31,7 +31,7 @@ func (s *state) offloadFix(o *op, fi *funcInfo, ctx string) []analysis.Suggested
 		return nil
 	}
 	file, fn, path, stmt := s.stmtOf(o, fi)
-	if stmt == nil || s.gotoOver(fn, path, stmt) {
+	if stmt == nil || s.gotoOver(fn, path, stmt) || s.cancelPending(fn, stmt.Pos()) {
 		return nil
 	}
 	scope := s.scopeAt(fi, stmt.Pos())

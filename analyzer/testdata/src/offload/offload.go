@@ -6,6 +6,7 @@ package offload
 import (
 	"context"
 	"syscall"
+	"time"
 )
 
 // Lock waits for a file lock.
@@ -151,4 +152,33 @@ func Locked(ctx context.Context, fd int) (bool, error) {
 // the two calls would change. No fix.
 func LockedBy(ctx context.Context, fd int, owner func() int) (int, error) {
 	return owner(), syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in LockedBy, which takes a context, ignores cancellation`
+}
+
+// LockTimed cancels its timeout context by hand on each return: a
+// return the fix added would leave it uncancelled (go vet's lostcancel).
+// No fix.
+func LockTimed(ctx context.Context, fd int) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	if err := syscall.Flock(fd, syscall.LOCK_EX); err != nil { // want `syscall.Flock in LockTimed, which takes a context, ignores cancellation`
+		cancel()
+		return err
+	}
+	cancel()
+	return ctx.Err()
+}
+
+// LockDeferred defers its cancel: every return calls it.
+func LockDeferred(ctx context.Context, fd int) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return syscall.Flock(fd, syscall.LOCK_EX) // want `syscall.Flock in LockDeferred, which takes a context, ignores cancellation`
+}
+
+// SleepTimed's sleep fix would return before the cancel too: no fix.
+func SleepTimed(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	time.Sleep(time.Millisecond) // want `time.Sleep in SleepTimed, which takes a context, ignores cancellation`
+	err := ctx.Err()
+	cancel()
+	return err
 }
