@@ -23,53 +23,18 @@ func (s *state) cmdFields() map[*types.Var]*ast.CallExpr {
 		return x.cmdFields
 	}
 	built, other := map[*types.Var]*ast.CallExpr{}, map[*types.Var]bool{}
-	note := func(f *types.Var, rhs ast.Expr) {
-		if f == nil || !isExecCmd(f.Type()) {
+	s.fieldSets(func(f *types.Var, rhs ast.Expr) {
+		if !isExecCmd(f.Type()) || isNil(s.info, rhs) {
 			return
 		}
-		rhs = astutil.Unparen(rhs)
-		if rhs == nil {
-			other[f] = true
-			return
-		}
-		if isNil(s.info, rhs) {
-			return
-		}
-		if call, ok := rhs.(*ast.CallExpr); ok && calleeName(s.info, call) == "os/exec.Command" {
+		if call, ok := astutil.Unparen(rhs).(*ast.CallExpr); ok && calleeName(s.info, call) == "os/exec.Command" && types.Identical(s.info.TypeOf(call), f.Type()) {
 			if built[f] == nil {
 				built[f] = call
 			}
 			return
 		}
 		other[f] = true
-	}
-	for _, file := range s.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					var rhs ast.Expr
-					if len(n.Lhs) == len(n.Rhs) {
-						rhs = n.Rhs[i]
-					}
-					note(fieldOf(s.info, l), rhs)
-				}
-			case *ast.CompositeLit:
-				for _, e := range n.Elts {
-					kv, ok := e.(*ast.KeyValueExpr)
-					if !ok {
-						continue
-					}
-					if id, ok := kv.Key.(*ast.Ident); ok {
-						if f, ok := s.info.Uses[id].(*types.Var); ok && f.IsField() {
-							note(f, kv.Value)
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
+	})
 	for f := range other {
 		delete(built, f)
 	}

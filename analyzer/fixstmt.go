@@ -233,32 +233,23 @@ func (s *state) closedField(fi *funcInfo) *wayOutCase {
 	return nil
 }
 
-// ctxFields are the context.Context fields the package sets, in an
-// assignment or a composite literal, only to contexts that can end:
-// a field ever set to Background, TODO or nil is left out.
-func (s *state) ctxFields() map[*types.Var]bool {
-	x := s.idx()
-	if x.ctxFields != nil {
-		return x.ctxFields
-	}
-	set, never := map[*types.Var]bool{}, map[*types.Var]bool{}
-	note := func(f *types.Var, rhs ast.Expr) {
-		if f == nil || !isNamed(f.Type(), "context", "Context") {
-			return
-		}
-		if isBackground(s.info, rhs) {
-			never[f] = true
-		} else {
-			set[f] = true
-		}
-	}
+// fieldSets calls set for every value the package's code gives a
+// field: each assignment to one (with the call whose results a
+// multi-value assignment spreads, as in c.ctx, c.cancel =
+// context.WithCancel(parent)) and each keyed composite literal.
+func (s *state) fieldSets(set func(f *types.Var, rhs ast.Expr)) {
 	for _, file := range s.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						note(fieldOf(s.info, l), n.Rhs[i])
+				for i, l := range n.Lhs {
+					f := fieldOf(s.info, l)
+					switch {
+					case f == nil:
+					case len(n.Lhs) == len(n.Rhs):
+						set(f, n.Rhs[i])
+					case len(n.Rhs) == 1:
+						set(f, n.Rhs[0])
 					}
 				}
 			case *ast.CompositeLit:
@@ -269,7 +260,7 @@ func (s *state) ctxFields() map[*types.Var]bool {
 					}
 					if id, ok := kv.Key.(*ast.Ident); ok {
 						if f, ok := s.info.Uses[id].(*types.Var); ok && f.IsField() {
-							note(f, kv.Value)
+							set(f, kv.Value)
 						}
 					}
 				}
@@ -277,6 +268,27 @@ func (s *state) ctxFields() map[*types.Var]bool {
 			return true
 		})
 	}
+}
+
+// ctxFields are the context.Context fields the package sets, in an
+// assignment or a composite literal, only to contexts that can end:
+// a field ever set to Background, TODO or nil is left out.
+func (s *state) ctxFields() map[*types.Var]bool {
+	x := s.idx()
+	if x.ctxFields != nil {
+		return x.ctxFields
+	}
+	set, never := map[*types.Var]bool{}, map[*types.Var]bool{}
+	s.fieldSets(func(f *types.Var, rhs ast.Expr) {
+		if !isNamed(f.Type(), "context", "Context") {
+			return
+		}
+		if isBackground(s.info, rhs) {
+			never[f] = true
+		} else {
+			set[f] = true
+		}
+	})
 	for f := range never {
 		delete(set, f)
 	}

@@ -108,3 +108,17 @@ func transportOuter(ctx context.Context, network, addr string) *http.Transport {
 		},
 	}
 }
+
+// Worker sets its context and cancel together, from one call.
+type Worker struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func (w *Worker) Start(parent context.Context) {
+	w.ctx, w.cancel = context.WithCancel(parent)
+}
+
+func (w *Worker) pause() { // want pause:`blocks\(sleep: time.Sleep\)`
+	time.Sleep(time.Second) // want `time.Sleep in \(\*Worker\).pause, where the context w.ctx is at hand, ignores cancellation`
+}
