@@ -328,7 +328,9 @@ reported.
 
 Blocking system calls of syscall and golang.org/x/sys/unix (Flock,
 Wait4, Select, Poll, EpollWait, Accept, Recvfrom...). There is no way
-to cancel them: keep them off cancellable paths.
+to cancel them: keep them off cancellable paths. A Flock whose
+constant operation is LOCK_UN or includes LOCK_NB returns at once and
+is no finding.
 
 # Rule eventloop
 

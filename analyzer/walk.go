@@ -282,6 +282,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 	if isLocalDial(s.info, name, call) {
 		return // a unix socket connects or fails at once
 	}
+	if flockReturnsAtOnce(s.info, name, call) {
+		return // an unlock, or a lock that fails rather than waits
+	}
 	if bc, ok := s.lookup(name); ok {
 		if name == "(*sync.Cond).Wait" && (w.condGuarded[call] || s.closableWait(fi, call)) {
 			return
@@ -468,6 +471,22 @@ func (w *walker) finish() {
 			}
 		}
 	}
+}
+
+// flockReturnsAtOnce reports whether a Flock call (syscall or
+// golang.org/x/sys/unix) cannot wait: its operation, a constant,
+// releases the lock (LOCK_UN) or asks not to block (LOCK_NB).
+func flockReturnsAtOnce(info *types.Info, name string, call *ast.CallExpr) bool {
+	if name != "syscall.Flock" && name != "golang.org/x/sys/unix.Flock" || len(call.Args) != 2 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[1]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	how, exact := constant.Int64Val(tv.Value)
+	const lockNB, lockUN = 4, 8 // the same on every platform with flock(2)
+	return exact && how&(lockNB|lockUN) != 0
 }
 
 // isLocalDial reports whether a call dials a unix socket or a UDP

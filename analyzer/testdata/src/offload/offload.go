@@ -73,39 +73,39 @@ func (c *Conn) Accept(ctx context.Context, fd int) error {
 	return err
 }
 
-// Unlock's call is an if statement's initialiser: it moves before the
+// Share's call is an if statement's initialiser: it moves before the
 // if, whose err is the only one in the function.
-func Unlock(ctx context.Context, fd int) error {
-	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in Unlock, which takes a context, ignores cancellation`
+func Share(ctx context.Context, fd int) error {
+	if err := syscall.Flock(fd, syscall.LOCK_SH); err != nil { // want `syscall.Flock in Share, which takes a context, ignores cancellation`
 		return err
 	}
 	return nil
 }
 
-// UnlockTwice's second initialiser would shadow the err that the
+// ShareTwice's second initialiser would shadow the err that the
 // return after the if reads: no fix for it.
-func UnlockTwice(ctx context.Context, fd int) error {
-	err := syscall.Flock(fd, syscall.LOCK_SH)                  // want `syscall.Flock in UnlockTwice, which takes a context, ignores cancellation`
-	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockTwice, which takes a context, ignores cancellation`
+func ShareTwice(ctx context.Context, fd int) error {
+	err := syscall.Flock(fd, syscall.LOCK_SH)                  // want `syscall.Flock in ShareTwice, which takes a context, ignores cancellation`
+	if err := syscall.Flock(fd, syscall.LOCK_SH); err != nil { // want `syscall.Flock in ShareTwice, which takes a context, ignores cancellation`
 		return err
 	}
 	return err
 }
 
-// UnlockNamed's initialiser defines a name that is also a result,
+// ShareNamed's initialiser defines a name that is also a result,
 // which a bare return would find shadowed: no fix.
-func UnlockNamed(ctx context.Context, fd int) (err error) {
-	if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockNamed, which takes a context, ignores cancellation`
+func ShareNamed(ctx context.Context, fd int) (err error) {
+	if err := syscall.Flock(fd, syscall.LOCK_SH); err != nil { // want `syscall.Flock in ShareNamed, which takes a context, ignores cancellation`
 		return err
 	}
 	return
 }
 
-// UnlockElse's call initialises an if in an else branch: no fix.
-func UnlockElse(ctx context.Context, fd int, ok bool) error {
+// ShareElse's call initialises an if in an else branch: no fix.
+func ShareElse(ctx context.Context, fd int, ok bool) error {
 	if ok {
 		return nil
-	} else if err := syscall.Flock(fd, syscall.LOCK_UN); err != nil { // want `syscall.Flock in UnlockElse, which takes a context, ignores cancellation`
+	} else if err := syscall.Flock(fd, syscall.LOCK_SH); err != nil { // want `syscall.Flock in ShareElse, which takes a context, ignores cancellation`
 		return err
 	}
 	return nil
@@ -181,4 +181,14 @@ func SleepTimed(ctx context.Context) error {
 	err := ctx.Err()
 	cancel()
 	return err
+}
+
+// Release and TryLock cannot wait: an unlock, and a lock that fails
+// rather than waits. No finding.
+func Release(ctx context.Context, fd int) error {
+	return syscall.Flock(fd, syscall.LOCK_UN)
+}
+
+func TryLock(ctx context.Context, fd int) error {
+	return syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB)
 }
