@@ -540,13 +540,7 @@ func identOf(e ast.Expr) *ast.Ident {
 // before pos and does not defer calling it, so each of its own returns
 // calls it by hand, and a new return would not.
 func (s *state) cancelPending(fn ast.Node, pos token.Pos) bool {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	_, body := funcParts(fn)
 	if body == nil {
 		return false
 	}

@@ -106,6 +106,18 @@ func (fi *funcInfo) funcType() *ast.FuncType {
 	return fi.lit.Type
 }
 
+// funcParts is the type and body of a function declaration or
+// literal; nils for any other node.
+func funcParts(fn ast.Node) (*ast.FuncType, *ast.BlockStmt) {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type, fn.Body
+	case *ast.FuncLit:
+		return fn.Type, fn.Body
+	}
+	return nil, nil
+}
+
 // pathTo is the path from target up to fi's body, innermost first, or
 // nil when target is not in it.
 func (s *state) pathTo(fi *funcInfo, target ast.Node) []ast.Node {

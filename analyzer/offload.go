@@ -287,21 +287,14 @@ func (s *state) hoistable(ifs *ast.IfStmt, init *ast.AssignStmt, path []ast.Node
 	}
 	list, ok := stmtList(parent)
 	block := s.info.Scopes[parent]
-	switch fn := path[len(path)-1].(type) {
-	case *ast.FuncDecl:
-		if parent == ast.Node(fn.Body) {
-			block = s.info.Scopes[fn.Type] // a body's scope is its function's
-		}
-	case *ast.FuncLit:
-		if parent == ast.Node(fn.Body) {
-			block = s.info.Scopes[fn.Type]
-		}
+	if ft, body := funcParts(path[len(path)-1]); parent == ast.Node(body) {
+		block = s.info.Scopes[ft] // a body's scope is its function's
 	}
 	if !ok || block == nil {
 		return false
 	}
 	rest := list[slices.Index(list, ast.Stmt(ifs))+1:]
-	results := s.resultNames(path[len(path)-1])
+	results := resultNames(path[len(path)-1])
 	for _, l := range init.Lhs {
 		id := identOf(l)
 		if id == nil || id.Name == "_" || s.info.Defs[id] == nil {
@@ -329,14 +322,8 @@ func (s *state) hoistable(ifs *ast.IfStmt, init *ast.AssignStmt, path []ast.Node
 }
 
 // resultNames are the names of a function's named results.
-func (s *state) resultNames(fn ast.Node) map[string]bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+func resultNames(fn ast.Node) map[string]bool {
+	ft, _ := funcParts(fn)
 	names := map[string]bool{}
 	if ft != nil && ft.Results != nil {
 		for _, f := range ft.Results.List {
