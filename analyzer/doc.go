@@ -265,7 +265,11 @@ channel operations, is not followed into callers.
 http.Get, Head, Post, PostForm and the same methods of *http.Client,
 and requests built by http.NewRequest and sent by Client.Do or
 RoundTrip, here or by a function they are passed to that sends them
-(in this package, or in another of the module through its fact).
+(in this package, or in another of the module through its fact). A
+function that replaces the request first (req = req.WithContext(ctx))
+does not send it as passed, and one that sends it bare only where its
+context is nil (if ctx == nil { return c.Do(req) }) gives it that
+context otherwise: neither makes the request a finding.
 
 	WRONG: req, _ := http.NewRequest("GET", url, nil)
 	RIGHT: req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -54,10 +55,31 @@ func (s *state) sinkOf(fn *types.Func, i int) string {
 	return ""
 }
 
-// sinkIn reports whether body sends or runs the parameter p itself.
+// sinkIn reports whether body sends or runs the parameter p itself. A
+// parameter the body assigns (req = req.WithContext(ctx)) is not sent
+// as it was passed, and a send only where a context is nil (if ctx ==
+// nil { return client.Do(req) }, as a generated client's sender does)
+// has no context to honour.
 func (s *state) sinkIn(body *ast.BlockStmt, p *types.Var) string {
 	kind := ""
+	replaced := false
 	inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				replaced = replaced || identVar(s.info, l) == p
+			}
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok {
+			if nilBranch := s.ctxNilBranch(ifs); nilBranch != nil {
+				// Walk the rest, but not the branch where the context is nil.
+				for _, m := range []ast.Node{ifs.Init, ifs.Cond, ifs.Body, ifs.Else} {
+					if m != nil && m != nilBranch && kind == "" {
+						kind = s.sinkIn(&ast.BlockStmt{List: []ast.Stmt{asStmt(m)}}, p)
+					}
+				}
+				return false
+			}
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok || kind != "" {
 			return kind == ""
@@ -78,6 +100,9 @@ func (s *state) sinkIn(body *ast.BlockStmt, p *types.Var) string {
 		}
 		return kind == ""
 	})
+	if replaced {
+		return ""
+	}
 	return kind
 }
 
@@ -156,4 +181,40 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.FullName()
 	}
 	return ""
+}
+
+// ctxNilBranch is the branch of an if statement taken when a context
+// is nil (the body of if ctx == nil, the else of if ctx != nil), or nil.
+func (s *state) ctxNilBranch(ifs *ast.IfStmt) ast.Node {
+	cond, ok := astutil.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || (cond.Op != token.EQL && cond.Op != token.NEQ) {
+		return nil
+	}
+	x := cond.X
+	if isNil(s.info, x) {
+		x = cond.Y
+	} else if !isNil(s.info, cond.Y) {
+		return nil
+	}
+	if !isNamed(s.info.TypeOf(x), "context", "Context") {
+		return nil
+	}
+	if cond.Op == token.EQL {
+		return ifs.Body
+	}
+	if ifs.Else == nil {
+		return nil
+	}
+	return ifs.Else
+}
+
+// asStmt wraps a node of an if statement as a statement to walk.
+func asStmt(n ast.Node) ast.Stmt {
+	switch n := n.(type) {
+	case ast.Stmt:
+		return n
+	case ast.Expr:
+		return &ast.ExprStmt{X: n}
+	}
+	return &ast.EmptyStmt{}
 }

@@ -36,6 +36,33 @@ func FetchCtx(ctx context.Context, u string) error {
 	return resp.Body.Close()
 }
 
+// FetchGiven's request gets its context from the sender.
+func FetchGiven(ctx context.Context, u string) error {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := transport.SendContext(ctx, http.DefaultClient, req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// FetchMaybe's request gets its context from the sender, which sends
+// it bare only when the context is nil.
+func FetchMaybe(ctx context.Context, u string) error {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := transport.SendMaybe(ctx, http.DefaultClient, req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // Describe's request is never sent.
 func Describe(ctx context.Context, u string) string {
 	req, _ := http.NewRequest("GET", u, nil)

@@ -3,6 +3,7 @@
 package transport
 
 import (
+	"context"
 	"net/http"
 	"os/exec"
 )
@@ -20,4 +21,19 @@ func Run(cmd *exec.Cmd) error { // want Run:"sinks\\(0: command\\)"
 // Describe only reads the request.
 func Describe(req *http.Request) string {
 	return req.Method + " " + req.URL.String()
+}
+
+// SendContext gives req a context of its own before it sends it: the
+// request it sends is not the one it was passed.
+func SendContext(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	req = req.WithContext(ctx)
+	return c.Do(req)
+}
+
+// SendMaybe sends req as it is only when it has no context to give it.
+func SendMaybe(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	if ctx == nil {
+		return c.Do(req)
+	}
+	return c.Do(req.WithContext(ctx))
 }
