@@ -63,21 +63,19 @@ func (s *state) sinkOf(fn *types.Func, i int) string {
 func (s *state) sinkIn(body *ast.BlockStmt, p *types.Var) string {
 	kind := ""
 	replaced := false
+	nilBranch := map[ast.Node]bool{}
 	inspect(body, func(n ast.Node) bool {
+		if nilBranch[n] {
+			return false // the context is nil here: nothing to give the request
+		}
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, l := range as.Lhs {
 				replaced = replaced || identVar(s.info, l) == p
 			}
 		}
 		if ifs, ok := n.(*ast.IfStmt); ok {
-			if nilBranch := s.ctxNilBranch(ifs); nilBranch != nil {
-				// Walk the rest, but not the branch where the context is nil.
-				for _, m := range []ast.Node{ifs.Init, ifs.Cond, ifs.Body, ifs.Else} {
-					if m != nil && m != nilBranch && kind == "" {
-						kind = s.sinkIn(&ast.BlockStmt{List: []ast.Stmt{asStmt(m)}}, p)
-					}
-				}
-				return false
+			if b := s.ctxNilBranch(ifs); b != nil {
+				nilBranch[b] = true
 			}
 		}
 		call, ok := n.(*ast.CallExpr)
@@ -206,15 +204,4 @@ func (s *state) ctxNilBranch(ifs *ast.IfStmt) ast.Node {
 		return nil
 	}
 	return ifs.Else
-}
-
-// asStmt wraps a node of an if statement as a statement to walk.
-func asStmt(n ast.Node) ast.Stmt {
-	switch n := n.(type) {
-	case ast.Stmt:
-		return n
-	case ast.Expr:
-		return &ast.ExprStmt{X: n}
-	}
-	return &ast.EmptyStmt{}
 }
