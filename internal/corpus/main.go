@@ -8,7 +8,9 @@
 //	go run ./internal/corpus [flags] [-- blockcheck flags]
 //
 // For each module of the corpus TSV it downloads MODULE@VERSION, copies it
-// into a writable work directory under the cache (kept between runs), builds
+// into a writable work directory under the cache (kept between runs), drops
+// its replace directives that point at directories (a module that replaces
+// its siblings by ../ paths is built with the versions it requires), builds
 // it, runs `blockcheck -json ./...` there, prints one progress line, and at
 // the end a summary table. Every finding goes to -out (findings.json, with
 // positions relative to the module root) and the per-module numbers to

@@ -104,6 +104,11 @@ func processModule(ctx context.Context, c *config, m module) (r result, findings
 		return r, nil
 	}
 
+	if err := c.dropLocalReplaces(ctx, dir); err != nil {
+		r.SetupError = err.Error()
+		return r, nil
+	}
+
 	t = time.Now()
 	_, stderr, err := c.run(ctx, dir, c.env, "go", "mod", "download")
 	r.Phases.Deps = secs(t)
@@ -262,6 +267,43 @@ func (c *config) testTouched(ctx context.Context, dir, scratch string, files []s
 
 // download puts MODULE@VERSION into the module cache and returns its
 // directory there (read-only, shared by all runs).
+// dropLocalReplaces removes the module's replace directives that point
+// at a directory: a published module that replaces its siblings by
+// ../ paths cannot be built on its own, but with the replacements gone
+// the versions it requires are used, as for any other importer.
+func (c *config) dropLocalReplaces(ctx context.Context, dir string) error {
+	stdout, stderr, err := c.run(ctx, dir, c.env, "go", "mod", "edit", "-json")
+	if err != nil {
+		return fmt.Errorf("go mod edit -json: %v\n%s", err, tail(stderr))
+	}
+	var mod struct {
+		Replace []struct {
+			Old, New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal(stdout, &mod); err != nil {
+		return fmt.Errorf("go mod edit -json: %v", err)
+	}
+	var args []string
+	for _, r := range mod.Replace {
+		if r.New.Version != "" {
+			continue // a module replacement, not a directory
+		}
+		old := r.Old.Path
+		if r.Old.Version != "" {
+			old += "@" + r.Old.Version
+		}
+		args = append(args, "-dropreplace="+old)
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	if _, stderr, err := c.run(ctx, dir, c.env, append([]string{"go", "mod", "edit"}, args...)...); err != nil {
+		return fmt.Errorf("go mod edit: %v\n%s", err, tail(stderr))
+	}
+	return nil
+}
+
 func download(ctx context.Context, c *config, m module) (string, error) {
 	stdout, stderr, err := c.run(ctx, c.cache, c.env, "go", "mod", "download", "-json", m.Path+"@"+m.Version)
 	var info struct{ Dir, Error string }
