@@ -266,8 +266,9 @@ func withCtx(alt, ctx string) string {
 
 // usableCtx is the text of a context usable at pos in fi ("ctx",
 // "r.Context()"), or "" when there is none: no context variable, one
-// shadowed at pos, or one the function compares with nil (it may be nil
-// on some path).
+// shadowed at pos, one the function compares with nil (it may be nil
+// on some path), or one whose cancel function it has called on the way
+// to pos (it is done there).
 func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 	v := fi.ctxVar
 	if v == nil {
@@ -280,7 +281,7 @@ func (s *state) usableCtx(fi *funcInfo, pos token.Pos) string {
 	if _, obj := scope.LookupParent(v.Name(), pos); obj != v {
 		return ""
 	}
-	if s.comparedWithNil(fi, v) {
+	if s.comparedWithNil(fi, v) || s.cancelledCtx(fi, v, pos) {
 		return ""
 	}
 	if fi.ctxCall {

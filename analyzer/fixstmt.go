@@ -537,35 +537,24 @@ func identOf(e ast.Expr) *ast.Ident {
 // cancelPending reports whether a return added at pos could leave a
 // context's cancel function uncalled: fn has set one (from
 // context.WithCancel, WithTimeout, WithDeadline or their Cause forms)
-// before pos and does not defer calling it, so each of its own returns
-// calls it by hand, and a new return would not.
+// before pos, does not defer calling it, and has not called it on the
+// way to pos, so each of its own returns calls it by hand, and a new
+// return would not.
 func (s *state) cancelPending(fn ast.Node, pos token.Pos) bool {
 	_, body := funcParts(fn)
 	if body == nil {
 		return false
 	}
 	set, deferred := map[types.Object]bool{}, map[types.Object]bool{}
+	s.cancelPairs(body, func(as *ast.AssignStmt, _, cancel types.Object) {
+		if cancel != nil && as.Pos() < pos {
+			set[cancel] = true
+		}
+	})
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.AssignStmt:
-			if n.Pos() >= pos || len(n.Rhs) != 1 || len(n.Lhs) < 2 {
-				return true
-			}
-			call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			switch calleeName(s.info, call) {
-			case "context.WithCancel", "context.WithTimeout", "context.WithDeadline",
-				"context.WithCancelCause", "context.WithTimeoutCause", "context.WithDeadlineCause":
-				if id := identOf(n.Lhs[1]); id != nil && id.Name != "_" {
-					if obj := s.info.ObjectOf(id); obj != nil {
-						set[obj] = true
-					}
-				}
-			}
 		case *ast.DeferStmt:
 			if id := identOf(n.Call.Fun); id != nil {
 				if obj := s.info.Uses[id]; obj != nil {
@@ -575,8 +564,9 @@ func (s *state) cancelPending(fn ast.Node, pos token.Pos) bool {
 		}
 		return true
 	})
+	file := s.fileOf(pos)
 	for obj := range set {
-		if !deferred[obj] {
+		if !deferred[obj] && !s.calledBefore(file, body, obj, pos) {
 			return true
 		}
 	}
