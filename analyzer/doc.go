@@ -178,8 +178,12 @@ sends on each channel parameter, whether it ranges over one, closes it
 on every path, or can return without sending (and where).
 
 A path ends at a return, not at a panic, os.Exit or a fatal log (log,
-logrus, klog, or a zerolog event started by Fatal or Panic); a
-deferred close or receive happens on every path; a loop that receives
+logrus, klog, zap's Panic and Fatal, or a zerolog event started by Fatal
+or Panic), nor at a call of the package's own code that cannot return:
+a function with no return statement that ends in one of those, or an
+unexported function-typed field that the package sets only to such
+functions (an injected func that logs and panics; values that only test
+files set count with -tests). A deferred close or receive happens on every path; a loop that receives
 has taken what it counts once it ends. A channel stored, returned,
 sent, or passed to a function that is not started as a goroutine may
 have another side out of sight: no witness is looked for.

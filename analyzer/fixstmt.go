@@ -253,9 +253,13 @@ func (s *state) fieldSets(set func(f *types.Var, rhs ast.Expr)) {
 					}
 				}
 			case *ast.CompositeLit:
-				for _, e := range n.Elts {
+				st, _ := under(s.info.TypeOf(n)).(*types.Struct)
+				for i, e := range n.Elts {
 					kv, ok := e.(*ast.KeyValueExpr)
 					if !ok {
+						if st != nil && i < st.NumFields() {
+							set(st.Field(i), e) // T{a, b}: by position
+						}
 						continue
 					}
 					if id, ok := kv.Key.(*ast.Ident); ok {

@@ -45,6 +45,7 @@ type index struct {
 	ctxFields   map[*types.Var]bool          // the context fields the package sets to contexts that can end
 	cmdFields   map[*types.Var]*ast.CallExpr // the *exec.Cmd fields only exec.Command sets (cmdfield.go)
 	callers     map[*ast.CallExpr]*funcInfo  // the function each call is written in (thread.go)
+	noReturn    map[types.Object]bool        // the package's functions and function fields: whether a call cannot return (noreturn.go)
 	// unseenTests holds the _test.go files of the directory the pass
 	// does not see; unseenErr is set when they could not be read.
 	unseenTests  []byte

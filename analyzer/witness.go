@@ -128,7 +128,8 @@ func nodeIndex(b *cfg.Block, pos token.Pos) int {
 }
 
 // mayReturn reports whether a call can return: panic, os.Exit,
-// log.Fatal and runtime.Goexit do not. A path that ends in one of them
+// log.Fatal, runtime.Goexit and zap's Panic and Fatal do not, nor does
+// the package's own code that ends in one of them (neverReturns). A path that ends in one of them
 // leaves nothing waiting that matters.
 func (s *state) mayReturn(call *ast.CallExpr) bool {
 	if b, ok := s.info.Uses[calleeIdent(call.Fun)].(*types.Builtin); ok && b.Name() == "panic" {
@@ -136,7 +137,7 @@ func (s *state) mayReturn(call *ast.CallExpr) bool {
 	}
 	fn := staticCallee(s.info, call)
 	if fn == nil {
-		return true
+		return !s.neverReturns(call) // a function value: perhaps a field of the package's
 	}
 	switch fn.FullName() {
 	case "os.Exit", "runtime.Goexit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
@@ -151,8 +152,14 @@ func (s *state) mayReturn(call *ast.CallExpr) bool {
 		// log.Fatal().Err(err).Msg("..."): the event a Fatal or Panic
 		// level started exits when it is written.
 		return !s.zerologFatal(call)
+	case "(*go.uber.org/zap.Logger).Panic", "(*go.uber.org/zap.Logger).Fatal",
+		"(*go.uber.org/zap.SugaredLogger).Panic", "(*go.uber.org/zap.SugaredLogger).Panicf",
+		"(*go.uber.org/zap.SugaredLogger).Panicw", "(*go.uber.org/zap.SugaredLogger).Panicln",
+		"(*go.uber.org/zap.SugaredLogger).Fatal", "(*go.uber.org/zap.SugaredLogger).Fatalf",
+		"(*go.uber.org/zap.SugaredLogger).Fatalw", "(*go.uber.org/zap.SugaredLogger).Fatalln":
+		return false
 	}
-	return true
+	return !s.neverReturns(call)
 }
 
 // zerologFatal reports whether the event a zerolog write call writes
