@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -143,4 +144,73 @@ func (s *state) cancelledCtx(fi *funcInfo, v types.Object, pos token.Pos) bool {
 		}
 	})
 	return done
+}
+
+// boundedWait reports whether an operation of the sleep family ends by
+// itself: a sleep, a timer's channel, a select bounded by a timer (not
+// a ticker's loop, which never ends).
+func boundedWait(what string) bool {
+	for _, p := range []string{"time.Sleep", "<-time.After", "receive from timer channel ", "select bounded only by "} {
+		if what == p || strings.HasPrefix(what, p) && strings.HasSuffix(p, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// afterDone reports whether pos lies where fi's own context has ended:
+// in the body of a select case on its Done channel, or of an if on
+// ctx.Err() != nil. A wait that ends by itself there is the function's
+// clean-up after cancellation (waiting a bounded time for a process it
+// killed), not a wait that ignores it: there is nothing left to honour.
+func (s *state) afterDone(fi *funcInfo, pos token.Pos) bool {
+	if fi == nil || fi.ctxVar == nil || fi.file == nil {
+		return false
+	}
+	isCtx := func(e ast.Expr) bool {
+		e = astutil.Unparen(e)
+		if fi.ctxCall {
+			call, ok := e.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Context" {
+				return false
+			}
+			e = astutil.Unparen(sel.X)
+		}
+		id, ok := e.(*ast.Ident)
+		return ok && s.info.Uses[id] == fi.ctxVar
+	}
+	method := func(e ast.Expr, name string) bool {
+		call, ok := astutil.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return false
+		}
+		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == name && isCtx(sel.X)
+	}
+	path, _ := astutil.PathEnclosingInterval(fi.file, pos, pos)
+	for i, n := range path {
+		if i == 0 {
+			continue
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.CommClause:
+			if n.Colon < pos {
+				if u, ok := commOp(n.Comm).(*ast.UnaryExpr); ok && u.Op == token.ARROW && method(u.X, "Done") {
+					return true
+				}
+			}
+		case *ast.IfStmt:
+			b, ok := astutil.Unparen(n.Cond).(*ast.BinaryExpr)
+			if ok && b.Op == token.NEQ && isNil(s.info, b.Y) && method(b.X, "Err") && n.Body.Pos() <= pos && pos < n.Body.End() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -120,6 +120,12 @@ around it (a retry or poll loop, anything but a loop counted up to a
 constant). A single pause in a goroutine that nothing could stop
 anyway, and then ends, is no finding.
 
+Where the function's own context has ended (in the body of a case on
+its ctx.Done(), or of if ctx.Err() != nil), a sleep or timer wait that
+ends by itself is clean-up, such as giving a killed process time to
+exit: there is nothing left to honour, and it is no finding. A ticker
+loop there still is, and so is a wait after another context's Done.
+
 	WRONG: time.Sleep(backoff)
 	RIGHT: t := time.NewTimer(backoff)
 	       defer t.Stop()

@@ -211,6 +211,9 @@ func (rp *reporter) walk(r *root) {
 			if r.waitsOnCtx() && rp.s.inNilCtx(o.pos) {
 				continue // no context there to honour
 			}
+			if r.waitsOnCtx() && o.family == Sleep && boundedWait(o.what) && rp.s.afterDone(l.fn, o.pos) {
+				continue // a bounded wait once the context has ended
+			}
 			if o.msg == "" && rp.nothingToHonour(o.family, o.what, o.pos, o.node, l, r) {
 				continue
 			}
