@@ -56,23 +56,14 @@ func (s *state) cancelPairs(body *ast.BlockStmt, f func(as *ast.AssignStmt, ctx,
 // with no assignment to it (or to any of resets) between the two. A
 // call nested in a branch or a function literal proves nothing; an
 // assignment anywhere before pos counts.
-func (s *state) calledBefore(file *ast.File, body *ast.BlockStmt, cancel types.Object, pos token.Pos, resets ...types.Object) bool {
-	if file == nil || body == nil || cancel == nil {
+func (s *state) calledBefore(body *ast.BlockStmt, cancel types.Object, pos token.Pos, resets ...types.Object) bool {
+	if body == nil || cancel == nil {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
 	called := false
-	// The path runs from pos outwards; walk it from the body inwards.
-	inBody := false
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == body {
-			inBody = true
-		}
-		if !inBody {
-			continue
-		}
+	for _, n := range enclosing(body, pos) {
 		var list []ast.Stmt
-		switch n := path[i].(type) {
+		switch n := n.(type) {
 		case *ast.BlockStmt:
 			list = n.List
 		case *ast.CaseClause:
@@ -139,7 +130,7 @@ func (s *state) cancelledCtx(fi *funcInfo, v types.Object, pos token.Pos) bool {
 	}
 	done := false
 	s.cancelPairs(fi.body, func(as *ast.AssignStmt, ctx, cancel types.Object) {
-		if ctx == v && as.End() <= pos && s.calledBefore(fi.file, fi.body, cancel, pos, v) {
+		if ctx == v && as.End() <= pos && s.calledBefore(fi.body, cancel, pos, v) {
 			done = true
 		}
 	})
@@ -164,7 +155,7 @@ func boundedWait(what string) bool {
 // clean-up after cancellation (waiting a bounded time for a process it
 // killed), not a wait that ignores it: there is nothing left to honour.
 func (s *state) afterDone(fi *funcInfo, pos token.Pos) bool {
-	if fi == nil || fi.ctxVar == nil || fi.file == nil {
+	if fi == nil || fi.ctxVar == nil || fi.body == nil {
 		return false
 	}
 	isCtx := func(e ast.Expr) bool {
@@ -191,14 +182,10 @@ func (s *state) afterDone(fi *funcInfo, pos token.Pos) bool {
 		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		return ok && sel.Sel.Name == name && isCtx(sel.X)
 	}
-	path, _ := astutil.PathEnclosingInterval(fi.file, pos, pos)
-	for i, n := range path {
-		if i == 0 {
-			continue
-		}
+	for _, n := range enclosing(fi.body, pos) {
 		switch n := n.(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
+		case *ast.FuncLit:
+			return false // pos is in a function written in fi
 		case *ast.CommClause:
 			if n.Colon < pos {
 				if u, ok := commOp(n.Comm).(*ast.UnaryExpr); ok && u.Op == token.ARROW && method(u.X, "Done") {
@@ -213,4 +200,31 @@ func (s *state) afterDone(fi *funcInfo, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// enclosing is the path from root down to the innermost node that holds
+// pos, outermost first: at each level only the children of the node
+// are looked at, so it costs the depth, not the size, of root.
+func enclosing(root ast.Node, pos token.Pos) []ast.Node {
+	if root == nil || pos < root.Pos() || pos >= root.End() {
+		return nil
+	}
+	path := []ast.Node{root}
+	for {
+		cur := path[len(path)-1]
+		var next ast.Node
+		ast.Inspect(cur, func(n ast.Node) bool {
+			if n == nil || n == cur {
+				return n == cur
+			}
+			if next == nil && n.Pos() <= pos && pos < n.End() {
+				next = n
+			}
+			return false
+		})
+		if next == nil {
+			return path
+		}
+		path = append(path, next)
+	}
 }

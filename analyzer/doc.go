@@ -149,7 +149,11 @@ started with go f(ch)):
     without receiving (it takes another select case, or returns before
     its receive) while the buffer has no room for every send, or
     returns from its receiving loop before it has heard from every
-    sender;
+    sender, or receives once, outside any loop, from more senders than
+    that receive and the buffer take (the loser of two racing
+    goroutines). A case on a done channel that a goroutine closes only
+    after wg.Wait(), where every sender defers wg.Done(), is no way to
+    leave a sender behind: done cannot close while one waits;
   - the unclosed channel: a goroutine ranges over the channel, or
     receives once, and the maker, the only one that sends and closes,
     can return without closing it (or, for one receive, without

@@ -568,9 +568,8 @@ func (s *state) cancelPending(fn ast.Node, pos token.Pos) bool {
 		}
 		return true
 	})
-	file := s.fileOf(pos)
 	for obj := range set {
-		if !deferred[obj] && !s.calledBefore(file, body, obj, pos) {
+		if !deferred[obj] && !s.calledBefore(body, obj, pos) {
 			return true
 		}
 	}

@@ -543,6 +543,7 @@ func (s *state) abandonedSend(wc *wchan) bool {
 		return false
 	}
 	s.exclusiveCases(f, wc)
+	s.waitGatedCases(f, wc)
 	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
 	exit, path, ok := f.reach(start, idx, isRecv, nil)
 	if ok && wc.cap > 0 {
@@ -615,7 +616,17 @@ func (s *state) abandonedSend(wc *wchan) bool {
 			}
 		}
 		if !ok {
-			return false
+			// One receive, outside any loop, and more senders than it
+			// and the buffer take: once the owner has its value and
+			// returns, the others wait forever (the first of two
+			// racing goroutines wins, the second is stranded).
+			recv := s.singleRecv(wc)
+			if recv == nil || int64(total) <= wc.cap+1 {
+				return false
+			}
+			ok = true
+			when = fmt.Sprintf("once %s has received one value (%s) and returns, while %s", owner, s.where(recv.node.Pos()), sendersText(senders))
+			related = append(related, analysis.RelatedInformation{Pos: recv.node.Pos(), Message: owner + " receives one value here and no more"})
 		}
 	}
 	related = append(related, s.madeAt(wc))
@@ -637,6 +648,33 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)
 	return true
+}
+
+// singleRecv is the owner's one receive from wc, when it has exactly
+// one and that one is in no loop; nil otherwise.
+func (s *state) singleRecv(wc *wchan) *wuse {
+	var recv *wuse
+	for _, u := range wc.own {
+		switch u.kind {
+		case uRange:
+			return nil
+		case uRecv:
+			if recv != nil || u.loop != nil {
+				return nil
+			}
+			recv = u
+		}
+	}
+	return recv
+}
+
+// sendersText says how many goroutines may send: "several goroutines
+// send on it", or "goroutines started in a loop send on it".
+func sendersText(senders []*wside) string {
+	if hasMany(senders) {
+		return "goroutines started in a loop send on it"
+	}
+	return "several goroutines send on it"
 }
 
 // madeAt is the related position of the make.
