@@ -348,7 +348,12 @@ Blocking system calls of syscall and golang.org/x/sys/unix (Flock,
 Wait4, Select, Poll, EpollWait, Accept, Recvfrom...). There is no way
 to cancel them: keep them off cancellable paths. A Flock whose
 constant operation is LOCK_UN or includes LOCK_NB returns at once and
-is no finding.
+is no finding. Nor is a wait for file descriptors given a finite
+timeout (Select or Kevent with the address of a timeout value, Poll or
+EpollWait with a constant timeout of 0 or more): it is a poll that
+returns by itself, such as a terminal library's query of the
+terminal. Without a timeout (nil, -1, or a value known only at run
+time) it stays a finding.
 
 # Rule eventloop
 

@@ -285,6 +285,9 @@ func (w *walker) call(fi *funcInfo, call *ast.CallExpr) {
 	if flockReturnsAtOnce(s.info, name, call) {
 		return // an unlock, or a lock that fails rather than waits
 	}
+	if syscallTimed(s.info, name, call) {
+		return // a poll that waits at most the timeout it is given
+	}
 	if bc, ok := s.lookup(name); ok {
 		if name == "(*sync.Cond).Wait" && (w.condGuarded[call] || s.closableWait(fi, call)) {
 			return
@@ -487,6 +490,44 @@ func flockReturnsAtOnce(info *types.Info, name string, call *ast.CallExpr) bool 
 	how, exact := constant.Int64Val(tv.Value)
 	const lockNB, lockUN = 4, 8 // the same on every platform with flock(2)
 	return exact && how&(lockNB|lockUN) != 0
+}
+
+// syscallTimed reports whether a system call that waits for file
+// descriptors (syscall or golang.org/x/sys/unix) is given a finite
+// timeout: Select or Kevent with the address of a timeout value, Poll
+// or EpollWait with a constant timeout of 0 or more milliseconds. Such
+// a call is a poll that returns by itself, as a terminal query or a
+// readiness check with a deadline; with a nil or negative timeout it
+// waits with no end and stays a finding.
+func syscallTimed(info *types.Info, name string, call *ast.CallExpr) bool {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "syscall."), "golang.org/x/sys/unix.")
+	var arg int
+	switch name {
+	case "Select":
+		arg = 4
+	case "Kevent":
+		arg = 3
+	case "Poll":
+		arg = 1
+	case "EpollWait":
+		arg = 2
+	default:
+		return false
+	}
+	if len(call.Args) <= arg {
+		return false
+	}
+	e := astutil.Unparen(call.Args[arg])
+	if name == "Select" || name == "Kevent" {
+		u, ok := e.(*ast.UnaryExpr)
+		return ok && u.Op == token.AND
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	ms, exact := constant.Int64Val(tv.Value)
+	return exact && ms >= 0
 }
 
 // isLocalDial reports whether a call dials a unix socket or a UDP
