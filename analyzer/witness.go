@@ -630,7 +630,7 @@ func (s *state) abandonedSend(wc *wchan) bool {
 		}
 	}
 	related = append(related, s.madeAt(wc))
-	alt := fmt.Sprintf("give %s a buffer for every send, as in make(%s, %d)", name, types.TypeString(wc.v.Type(), types.RelativeTo(s.pass.Pkg)), total)
+	alt := fmt.Sprintf("give %s a buffer for every send, as in make(%s, %d)", name, s.typeText(wc.v.Type(), wc.make.Pos()), total)
 	if total == unbounded {
 		alt = "send in a select that also waits for a done channel or ctx.Done()"
 	}
@@ -675,6 +675,25 @@ func sendersText(senders []*wside) string {
 		return "goroutines started in a loop send on it"
 	}
 	return "several goroutines send on it"
+}
+
+// typeText writes t for a message about code at pos: packages as the
+// file imports them, and by their own names where it does not.
+func (s *state) typeText(t types.Type, pos token.Pos) string {
+	file := s.fileOf(pos)
+	if file == nil {
+		return types.TypeString(t, types.RelativeTo(s.pass.Pkg))
+	}
+	names := s.importNames(file)
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == s.pass.Pkg {
+			return ""
+		}
+		if n, ok := names[p.Path()]; ok && n != "_" && n != "." {
+			return n
+		}
+		return p.Name()
+	})
 }
 
 // madeAt is the related position of the make.

@@ -1,6 +1,7 @@
 package witness
 
 import (
+	"net/url"
 	"os"
 	"sync"
 )
@@ -112,4 +113,12 @@ func Both(a, b func() string) (string, string) {
 	go func() { ch <- a() }()
 	go func() { ch <- b() }()
 	return <-ch, <-ch
+}
+
+// FirstURL's message names the element type as the file imports it.
+func FirstURL(a, b func() *url.URL) *url.URL {
+	ch := make(chan *url.URL)
+	go func() { ch <- a() }() // want `send on ch blocks forever once FirstURL has received one value \(gated.go:\d+\) and returns, while several goroutines send on it: give ch a buffer for every send, as in make\(chan \*url.URL, 2\)`
+	go func() { ch <- b() }()
+	return <-ch
 }
