@@ -546,6 +546,7 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	s.waitGatedCases(f, wc)
 	isRecv := func(u *wuse) bool { return u.kind == uRecv || u.kind == uRange }
 	exit, path, ok := f.reach(start, idx, isRecv, nil)
+	all := total // every send, on any path: what a buffer must take
 	if ok && wc.cap > 0 {
 		// Only the goroutines started on the way to that return
 		// send: those started after it never ran.
@@ -630,8 +631,8 @@ func (s *state) abandonedSend(wc *wchan) bool {
 		}
 	}
 	related = append(related, s.madeAt(wc))
-	alt := fmt.Sprintf("give %s a buffer for every send, as in make(%s, %d)", name, s.typeText(wc.v.Type(), wc.make.Pos()), total)
-	if total == unbounded {
+	alt := fmt.Sprintf("give %s a buffer for every send, as in make(%s, %d)", name, s.typeText(wc.v.Type(), wc.make.Pos()), all)
+	if all == unbounded {
 		alt = "send in a select that also waits for a done channel or ctx.Done()"
 	}
 	var written string
@@ -642,8 +643,8 @@ func (s *state) abandonedSend(wc *wchan) bool {
 	}
 	o := &op{pos: stuck.node.Pos(), node: stuck.node, family: Chan, what: "send on " + written, alt: alt, inert: true, related: related,
 		msg: fmt.Sprintf("send on %s blocks forever %s: %s", written, when, alt)}
-	if wc.cap == 0 && total < unbounded && !hasMany(senders) {
-		o.grow, o.growTo = wc.make, total
+	if wc.cap >= 0 && all < unbounded && !hasMany(senders) {
+		o.grow, o.growTo = wc.make, all // a constant buffer grows to take every send
 	}
 	h := stuck.holder(wc)
 	h.ops = append(h.ops, o)

@@ -125,3 +125,20 @@ func (p *poller) loop() {
 func (p *poller) Stop() {
 	p.stop <- struct{}{} // want `send on p.stop blocks forever once the loop in \(\*poller\).loop has returned \(witnessfix.go:\d+\): close p.stop instead, which reaches the loop or nobody`
 }
+
+// Progress sends up to three updates into a buffer of one and can be
+// left on ctx: the buffer grows to take all three.
+func Progress(ctx context.Context) int {
+	ch := make(chan int, 1)
+	go func() {
+		ch <- 1 // want `send on ch blocks forever once Progress takes the <-ctx.Done\(\) case .*as in make\(chan int, 3\)`
+		ch <- 2
+		ch <- 3
+	}()
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
