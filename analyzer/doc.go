@@ -283,7 +283,9 @@ RoundTrip, here or by a function they are passed to that sends them
 function that replaces the request first (req = req.WithContext(ctx))
 does not send it as passed, and one that sends it bare only where its
 context is nil (if ctx == nil { return c.Do(req) }) gives it that
-context otherwise: neither makes the request a finding.
+context otherwise: neither makes the request a finding. Nor does a
+request given a cancellation channel (req.Cancel = ctx.Done()), the
+older way that the transport still honours.
 
 	WRONG: req, _ := http.NewRequest("GET", url, nil)
 	RIGHT: req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)

@@ -708,6 +708,15 @@ func (w *walker) assign(fi *funcInfo, as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) && !(len(as.Rhs) == 1) {
 		return
 	}
+	if len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Tok == token.ASSIGN {
+		// req.Cancel = ctx.Done(): the request's older cancellation
+		// channel, which the transport honours as it does a context.
+		if sel, ok := astutil.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && sel.Sel.Name == "Cancel" && !isNil(w.s.info, as.Rhs[0]) {
+			if v := localVar(w.s.info, sel.X); v != nil && isHTTPRequest(v.Type()) {
+				w.reqCtx[v] = true
+			}
+		}
+	}
 	for i, lhs := range as.Lhs {
 		var rhs ast.Expr
 		if len(as.Rhs) == len(as.Lhs) {

@@ -99,6 +99,33 @@ func (s *Server) handleProxyWithContext(w http.ResponseWriter, r *http.Request) 
 	}
 }
 
+// handleProxyCancel wires the request to the context through its older
+// Cancel channel, which the transport honours too.
+func (s *Server) handleProxyCancel(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequest(http.MethodGet, s.origin, nil)
+	if err != nil {
+		return
+	}
+	req.Cancel = r.Context().Done()
+	resp, err := s.client.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+// handleProxyNoCancel clears the Cancel channel: nothing cancels it.
+func (s *Server) handleProxyNoCancel(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequest(http.MethodGet, s.origin, nil) // want `http.NewRequest in HTTP handler \(\*Server\).handleProxyNoCancel ignores cancellation`
+	if err != nil {
+		return
+	}
+	req.Cancel = nil
+	resp, err := s.client.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
 // archiveCmd only builds a command: whoever runs it decides.
 func (s *Server) archiveCmd(r *http.Request) *exec.Cmd {
 	return exec.Command("tar", "czf", "-", s.archive)
@@ -108,6 +135,8 @@ func (s *Server) archiveCmd(r *http.Request) *exec.Cmd {
 func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/export", s.handleExport)
 	mux.HandleFunc("/proxy", s.handleProxy)
+	mux.HandleFunc("/proxy-cancel", s.handleProxyCancel)
+	mux.HandleFunc("/proxy-nocancel", s.handleProxyNoCancel)
 	mux.HandleFunc("/ping", func(w http.ResponseWriter, r *http.Request) {
 		if err := s.db.Ping(); err != nil { // want `\(\*sql\.DB\)\.Ping in HTTP handler \(func literal in \(\*Server\)\.Routes\) ignores cancellation: use \(\*sql\.DB\)\.PingContext`
 			http.Error(w, err.Error(), http.StatusServiceUnavailable)
